@@ -1,0 +1,136 @@
+//! Loading a dataset: find the files, read each one, parse it into a spanned YAML tree and
+//! decode the tree into raw records. Files are independent, so they are processed on all
+//! cores; results are put back in path order, which keeps every output deterministic.
+
+mod chars;
+mod decode;
+mod discover;
+pub mod raw;
+mod yaml;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub use discover::is_yaml;
+use raw::RawDataset;
+
+use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
+
+/// The result of loading: the files read, their records, and every problem met.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The files, in sorted order; spans index into this table.
+    pub files: Files,
+    /// The records of all files, in file order.
+    pub raw: RawDataset,
+    /// Problems found while reading, parsing and decoding.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads every YAML file under `paths`.
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    let (found, mut diagnostics) = discover::discover(paths);
+    let mut files = Files::default();
+    for path in found {
+        files.add(path);
+    }
+    let results = process_all(&files);
+    let mut raw = RawDataset::default();
+    for (part, problems) in results {
+        raw.append(part);
+        diagnostics.extend(problems);
+    }
+    Loaded {
+        files,
+        raw,
+        diagnostics,
+    }
+}
+
+/// What loading one file yields.
+type FileResult = (RawDataset, Vec<Diagnostic>);
+
+/// Runs [`load_file`] on every file, in parallel, returning results in file order.
+fn process_all(files: &Files) -> Vec<(RawDataset, Vec<Diagnostic>)> {
+    let count = files.len();
+    let slots: Vec<Mutex<Option<FileResult>>> = (0..count).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(count.max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= count {
+                        break;
+                    }
+                    let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
+                    let result = load_file(files, id);
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .map(|slot| slot.into_inner().ok().flatten().unwrap_or_default())
+        .collect()
+}
+
+/// Reads, parses and decodes one file.
+fn load_file(files: &Files, id: FileId) -> (RawDataset, Vec<Diagnostic>) {
+    let path = files.path(id);
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return (RawDataset::default(), vec![discover::io_problem(path, &e)]),
+    };
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => text,
+        Err(e) => return (RawDataset::default(), vec![not_utf8(files, id, &bytes, &e)]),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (tree, mut diagnostics) = yaml::parse(text, id, files);
+    let Some(tree) = tree else {
+        return (RawDataset::default(), diagnostics);
+    };
+    let (raw, more) = decode::decode_file(&tree, files);
+    diagnostics.extend(more);
+    (raw, diagnostics)
+}
+
+fn bytecount(bytes: &[u8], needle: u8) -> usize {
+    bytes.iter().fold(0, |n, &b| n + usize::from(b == needle))
+}
+
+fn not_utf8(files: &Files, id: FileId, bytes: &[u8], e: &std::str::Utf8Error) -> Diagnostic {
+    let valid = &bytes[..e.valid_up_to()];
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = bytecount(valid, b'\n') + 1;
+    let column = String::from_utf8_lossy(&valid[line_start..])
+        .chars()
+        .count()
+        + 1;
+    let span = Span {
+        file: id,
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+        len: 1,
+    };
+    let byte = bytes[e.valid_up_to()];
+    let help = if (0x80..=0x9f).contains(&byte) || byte >= 0xa0 {
+        "the file looks like Windows-1252 or Latin-1; re-save it as UTF-8 (for example with `iconv -f WINDOWS-1252 -t UTF-8`)"
+    } else {
+        "re-save the file as UTF-8"
+    };
+    Diagnostic::new(
+        Code::InvalidUtf8,
+        Some(files.locate(span)),
+        format!("the file is not valid UTF-8 (byte 0x{byte:02X})"),
+    )
+    .with_help(help)
+}

@@ -1,0 +1,350 @@
+//! A small spanned YAML tree, built from saphyr-parser's event stream.
+//!
+//! The tree keeps every node's position, detects duplicate keys and refuses documents
+//! nested deeper than the format can use. Aliases point at the anchored node instead of
+//! copying it, so an alias bomb costs no more memory than the text that spells it.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
+
+use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
+
+/// Deepest nesting accepted; the format needs five levels.
+pub const MAX_DEPTH: usize = 64;
+
+/// Index of a node in its [`Tree`].
+pub type NodeId = u32;
+
+/// What a node holds.
+#[derive(Debug)]
+pub enum Value<'a> {
+    /// A scalar and how it was written (plain scalars are typed, quoted ones are strings).
+    Scalar(Cow<'a, str>, ScalarStyle),
+    /// A sequence of nodes.
+    Seq(Vec<NodeId>),
+    /// A mapping, in document order.
+    Map(Vec<(NodeId, NodeId)>),
+}
+
+/// One node and where it starts.
+#[derive(Debug)]
+pub struct Node<'a> {
+    /// Its value.
+    pub value: Value<'a>,
+    /// Its position.
+    pub span: Span,
+}
+
+/// The nodes of one document; `root` is `None` for an empty file.
+#[derive(Debug, Default)]
+pub struct Tree<'a> {
+    nodes: Vec<Node<'a>>,
+    /// The top-level node.
+    pub root: Option<NodeId>,
+}
+
+impl<'a> Tree<'a> {
+    /// A node by id.
+    pub fn node(&self, id: NodeId) -> &Node<'a> {
+        &self.nodes[id as usize]
+    }
+}
+
+/// How a plain scalar resolves under the YAML 1.2 core schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalarKind {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// An integer.
+    Int,
+    /// A floating-point number.
+    Float,
+    /// Anything else, and every quoted or block scalar.
+    Str,
+}
+
+/// Resolves a scalar's type the way YAML 1.2's core schema does.
+pub fn scalar_kind(text: &str, style: ScalarStyle) -> ScalarKind {
+    if style != ScalarStyle::Plain {
+        return ScalarKind::Str;
+    }
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => ScalarKind::Null,
+        "true" | "True" | "TRUE" => ScalarKind::Bool(true),
+        "false" | "False" | "FALSE" => ScalarKind::Bool(false),
+        ".inf" | "-.inf" | "+.inf" | ".Inf" | ".INF" | ".nan" | ".NaN" | ".NAN" => {
+            ScalarKind::Float
+        }
+        _ if is_int(text) => ScalarKind::Int,
+        _ if is_float(text) => ScalarKind::Float,
+        _ => ScalarKind::Str,
+    }
+}
+
+fn is_int(t: &str) -> bool {
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    if let Some(hex) = t.strip_prefix("0x") {
+        return !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit());
+    }
+    if let Some(oct) = t.strip_prefix("0o") {
+        return !oct.is_empty() && oct.bytes().all(|b| (b'0'..=b'7').contains(&b));
+    }
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_float(t: &str) -> bool {
+    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok && (mantissa.contains('.') || exponent.is_some())
+}
+
+enum Frame {
+    Seq(usize, Span, Vec<NodeId>),
+    Map(usize, Span, Vec<(NodeId, NodeId)>, Option<NodeId>),
+}
+
+struct Builder<'a, 'f> {
+    tree: Tree<'a>,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, NodeId>,
+    file: FileId,
+    files: &'f Files,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses one file's text into a tree. Problems become diagnostics; on a fatal one (a
+/// syntax error, a second document, too deep nesting) the partial tree is discarded.
+pub fn parse<'a>(
+    text: &'a str,
+    file: FileId,
+    files: &Files,
+) -> (Option<Tree<'a>>, Vec<Diagnostic>) {
+    let mut b = Builder {
+        tree: Tree::default(),
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        file,
+        files,
+        diagnostics: Vec::new(),
+    };
+    let mut parser = Parser::new_from_str(text);
+    let mut documents = 0;
+    let ok = loop {
+        let Some(next) = parser.next_event() else {
+            break true;
+        };
+        let (event, span) = match next {
+            Ok(pair) => pair,
+            Err(e) => {
+                b.syntax_error(&e);
+                break false;
+            }
+        };
+        let span = b.span(span);
+        match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    b.multiple_documents(span);
+                    break false;
+                }
+            }
+            Event::Scalar(value, style, anchor, _) => {
+                let id = b.push(Value::Scalar(value, style), span);
+                b.finish(id, anchor);
+            }
+            Event::SequenceStart(anchor, _) => {
+                b.stack.push(Frame::Seq(anchor, span, Vec::new()));
+            }
+            Event::MappingStart(anchor, _) => {
+                b.stack.push(Frame::Map(anchor, span, Vec::new(), None));
+            }
+            Event::SequenceEnd | Event::MappingEnd => b.close(),
+            Event::Alias(anchor) => {
+                if !b.alias(anchor, span) {
+                    break false;
+                }
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
+        }
+        if b.stack.len() > MAX_DEPTH {
+            b.too_deep(span);
+            break false;
+        }
+    };
+    let tree = ok.then_some(b.tree);
+    (tree, b.diagnostics)
+}
+
+impl<'a> Builder<'a, '_> {
+    fn span(&self, s: saphyr_parser::Span) -> Span {
+        let len = s.end.index().saturating_sub(s.start.index());
+        Span {
+            file: self.file,
+            line: u32::try_from(s.start.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(s.start.col() + 1).unwrap_or(u32::MAX),
+            len: u32::try_from(len).unwrap_or(u32::MAX),
+        }
+    }
+
+    fn push(&mut self, value: Value<'a>, span: Span) -> NodeId {
+        let id = NodeId::try_from(self.tree.nodes.len()).unwrap_or(NodeId::MAX);
+        self.tree.nodes.push(Node { value, span });
+        id
+    }
+
+    /// Records a completed node: registers its anchor and hands it to its parent.
+    fn finish(&mut self, id: NodeId, anchor: usize) {
+        if anchor > 0 {
+            self.anchors.insert(anchor, id);
+        }
+        self.attach(id);
+    }
+
+    fn attach(&mut self, id: NodeId) {
+        match self.stack.last_mut() {
+            None => self.tree.root = Some(id),
+            Some(Frame::Seq(_, _, items)) => items.push(id),
+            Some(Frame::Map(_, _, entries, pending)) => match pending.take() {
+                None => *pending = Some(id),
+                Some(key) => entries.push((key, id)),
+            },
+        }
+    }
+
+    fn close(&mut self) {
+        let id = match self.stack.pop() {
+            Some(Frame::Seq(anchor, span, items)) => (self.push(Value::Seq(items), span), anchor),
+            Some(Frame::Map(anchor, span, entries, _)) => {
+                self.check_duplicate_keys(&entries);
+                (self.push(Value::Map(entries), span), anchor)
+            }
+            None => return,
+        };
+        self.finish(id.0, id.1);
+    }
+
+    fn alias(&mut self, anchor: usize, span: Span) -> bool {
+        if let Some(&target) = self.anchors.get(&anchor) {
+            self.attach(target);
+            return true;
+        }
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::YamlSyntax,
+                Some(self.files.locate(span)),
+                "alias refers to a node that contains it",
+            )
+            .with_help("recursive aliases cannot be expanded; repeat the value instead"),
+        );
+        false
+    }
+
+    fn check_duplicate_keys(&mut self, entries: &[(NodeId, NodeId)]) {
+        if entries.len() < 2 {
+            return;
+        }
+        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
+        for &(key, _) in entries {
+            let node = &self.tree.nodes[key as usize];
+            let Value::Scalar(text, _) = &node.value else {
+                continue;
+            };
+            if let Some(first) = seen.insert(text, node.span) {
+                let d = Diagnostic::new(
+                    Code::DuplicateKey,
+                    Some(self.files.locate(node.span)),
+                    format!("duplicate key `{text}` in this mapping"),
+                )
+                .with_label("repeated here")
+                .with_related(self.files.locate(first), "first used")
+                .with_help("a mapping keeps only one value per key; remove or rename one");
+                self.diagnostics.push(d);
+            }
+        }
+    }
+
+    fn syntax_error(&mut self, e: &ScanError) {
+        let m = e.marker();
+        let span = Span {
+            file: self.file,
+            line: u32::try_from(m.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
+            len: 1,
+        };
+        self.diagnostics.push(Diagnostic::new(
+            Code::YamlSyntax,
+            Some(self.files.locate(span)),
+            format!("invalid YAML: {}", e.info()),
+        ));
+    }
+
+    fn multiple_documents(&mut self, span: Span) {
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::MultipleDocuments,
+                Some(self.files.locate(span)),
+                "a second YAML document starts here",
+            )
+            .with_help("each file holds one document; split it into two files or merge the lists"),
+        );
+    }
+
+    fn too_deep(&mut self, span: Span) {
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::NestingTooDeep,
+                Some(self.files.locate(span)),
+                format!("nesting deeper than {MAX_DEPTH} levels"),
+            )
+            .with_help("the format never nests more than a few levels; this file is not a dataset"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_schema_typing() {
+        use ScalarKind::*;
+        let plain = |t| scalar_kind(t, ScalarStyle::Plain);
+        assert_eq!(plain("2015"), Int);
+        assert_eq!(plain("2015-08"), Str);
+        assert_eq!(plain("1.5"), Float);
+        assert_eq!(plain("1e3"), Float);
+        assert_eq!(plain("."), Str);
+        assert_eq!(plain("true"), Bool(true));
+        assert_eq!(plain("yes"), Str);
+        assert_eq!(plain("~"), Null);
+        assert_eq!(plain(""), Null);
+        assert_eq!(scalar_kind("true", ScalarStyle::DoubleQuoted), Str);
+    }
+
+    #[test]
+    fn aliases_share_nodes() {
+        let mut files = Files::default();
+        let f = files.add("t.yaml".into());
+        let text = "a: &x [1, 2]\nb: *x\nc: *x\n";
+        let (tree, diags) = parse(text, f, &files);
+        assert!(diags.is_empty());
+        let tree = tree.expect("tree");
+        // Two scalars, one sequence, three keys, one map: the aliases add no nodes.
+        assert_eq!(tree.nodes.len(), 7);
+    }
+}

@@ -1,0 +1,218 @@
+//! The validated dataset. Every value here has passed validation: ids are unique and
+//! well formed, every edge's endpoints, type and sources exist, dates parsed. The types
+//! are `#[non_exhaustive]`, so outside this crate the only way to get one is
+//! [`crate::validate::validate`]. Records are sorted by id (edges by endpoints, type and
+//! date), which is what makes every export deterministic.
+
+mod color_names;
+pub mod date;
+pub mod edge_type;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+pub use date::{Date, Day, When};
+pub use edge_type::{EdgeType, LineStyle};
+
+/// How sure the dataset's authors are of an edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    /// Weakly supported.
+    Low,
+    /// Reasonably supported.
+    Medium,
+    /// Well supported.
+    High,
+}
+
+impl Confidence {
+    /// The accepted words, for error messages.
+    pub const NAMES: &'static [&'static str] = &["high", "medium", "low"];
+
+    /// Parses `high`, `medium` or `low`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "low" => Some(Confidence::Low),
+            "medium" => Some(Confidence::Medium),
+            "high" => Some(Confidence::High),
+            _ => None,
+        }
+    }
+
+    /// The word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// An organization (a node).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Organization {
+    /// Unique id, also the node id in every export.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Display abbreviation.
+    pub short: Option<String>,
+    /// Other names and spellings.
+    pub aliases: Vec<String>,
+    /// A free word such as `militant-group`.
+    pub kind: Option<String>,
+    /// Primary region, used for clustering.
+    pub region: Option<String>,
+    /// Founding date.
+    pub founded: Option<Date>,
+    /// Dissolution date.
+    pub dissolved: Option<Date>,
+    /// Wikidata item id (`Q…`).
+    pub wikidata: Option<String>,
+    /// Free text.
+    pub notes: Option<String>,
+}
+
+impl Organization {
+    /// `Name (SHORT)`, or the name alone.
+    pub fn display_name(&self) -> String {
+        match &self.short {
+            Some(short) if short != &self.name => format!("{} ({short})", self.name),
+            _ => self.name.clone(),
+        }
+    }
+}
+
+/// A cited document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Source {
+    /// Unique id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Author.
+    pub author: Option<String>,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Publication date.
+    pub published: Option<Date>,
+    /// Absolute http(s) URL.
+    pub url: Option<String>,
+    /// When the URL was read.
+    pub accessed: Option<Date>,
+    /// Free text.
+    pub notes: Option<String>,
+}
+
+/// One citation of a source by an edge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Citation {
+    /// Index into [`Dataset::sources`].
+    pub source: usize,
+    /// Verbatim quote.
+    pub quote: Option<String>,
+    /// Page, paragraph or timestamp.
+    pub locator: Option<String>,
+}
+
+/// A relationship between two organizations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Edge {
+    /// Stable id, when the dataset gives one.
+    pub id: Option<String>,
+    /// Index into [`Dataset::organizations`].
+    pub from: usize,
+    /// Index into [`Dataset::organizations`].
+    pub to: usize,
+    /// Index into [`Dataset::edge_types`].
+    pub edge_type: usize,
+    /// When it holds.
+    pub when: When,
+    /// How sure the authors are.
+    pub confidence: Option<Confidence>,
+    /// Supporting citations (at least one).
+    pub sources: Vec<Citation>,
+    /// Contesting citations; non-empty means the edge is disputed.
+    pub disputed_by: Vec<Citation>,
+    /// Free text.
+    pub notes: Option<String>,
+}
+
+impl Edge {
+    /// Whether any source contests the edge.
+    pub fn is_disputed(&self) -> bool {
+        !self.disputed_by.is_empty()
+    }
+}
+
+/// A whole validated dataset.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Dataset {
+    /// Organizations, sorted by id.
+    pub organizations: Vec<Organization>,
+    /// Sources, sorted by id.
+    pub sources: Vec<Source>,
+    /// Edge types (built-in and declared), sorted by name.
+    pub edge_types: Vec<EdgeType>,
+    /// Edges, sorted by endpoints, type, date and id.
+    pub edges: Vec<Edge>,
+    /// The graph: node weights index `organizations`, edge weights index `edges`.
+    pub graph: DiGraph<usize, usize>,
+}
+
+impl Dataset {
+    /// Assembles a dataset from validated parts, sorting edges and building the graph.
+    pub(crate) fn new(
+        organizations: Vec<Organization>,
+        sources: Vec<Source>,
+        edge_types: Vec<EdgeType>,
+        mut edges: Vec<Edge>,
+    ) -> Dataset {
+        edges.sort_by(|a, b| {
+            (a.from, a.to, a.edge_type, a.when.sort_key(), &a.id).cmp(&(
+                b.from,
+                b.to,
+                b.edge_type,
+                b.when.sort_key(),
+                &b.id,
+            ))
+        });
+        let mut graph = DiGraph::with_capacity(organizations.len(), edges.len());
+        for i in 0..organizations.len() {
+            graph.add_node(i);
+        }
+        for (i, e) in edges.iter().enumerate() {
+            graph.add_edge(NodeIndex::new(e.from), NodeIndex::new(e.to), i);
+        }
+        Dataset {
+            organizations,
+            sources,
+            edge_types,
+            edges,
+            graph,
+        }
+    }
+
+    /// The type of an edge.
+    pub fn edge_type(&self, edge: &Edge) -> &EdgeType {
+        &self.edge_types[edge.edge_type]
+    }
+
+    /// The organizations an edge joins.
+    pub fn endpoints(&self, edge: &Edge) -> (&Organization, &Organization) {
+        (&self.organizations[edge.from], &self.organizations[edge.to])
+    }
+
+    /// Whether an organization has at least one edge.
+    pub fn has_edges(&self, org: usize) -> bool {
+        self.graph
+            .neighbors_undirected(NodeIndex::new(org))
+            .next()
+            .is_some()
+    }
+}

@@ -1,0 +1,52 @@
+//! The shared front half of every command: load the files, validate, and sort the
+//! diagnostics into report order.
+
+use std::path::PathBuf;
+
+use crate::diagnostic::{self, Diagnostic, Files, Severity};
+use crate::load;
+use crate::model::Dataset;
+use crate::validate;
+
+/// A loaded and validated dataset, with everything found on the way.
+#[derive(Debug)]
+pub struct Checked {
+    /// The files read.
+    pub files: Files,
+    /// All diagnostics, sorted by file, line and column.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The dataset, when there is no error.
+    pub dataset: Option<Dataset>,
+}
+
+impl Checked {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// Whether reading the input failed (a missing path, an unreadable file).
+    pub fn input_failed(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.code.is_input_failure())
+    }
+}
+
+/// Loads and validates the dataset under `paths`.
+pub fn check(paths: &[PathBuf]) -> Checked {
+    let loaded = load::load(paths);
+    let prior_errors = loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    let validation = validate::validate(loaded.raw, &loaded.files, prior_errors);
+    let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(validation.diagnostics);
+    diagnostic::sort(&mut diagnostics);
+    Checked {
+        files: loaded.files,
+        diagnostics,
+        dataset: validation.dataset,
+    }
+}

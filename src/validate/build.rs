@@ -1,0 +1,122 @@
+//! Construction of the [`Dataset`] from raw records that passed every check: records
+//! are sorted by id, references become indices, and the raw strings move into the model
+//! without copies.
+
+use super::edges::Resolved;
+use crate::load::raw::{RawCitation, RawDataset, Text};
+use crate::model::{Citation, Dataset, Date, Edge, EdgeType, Organization, Source};
+
+type Dates = Vec<(Option<Date>, Option<Date>)>;
+
+/// Builds the dataset. Called only when validation found no error, so every required
+/// field is present and every reference resolved; records that are not are skipped
+/// rather than trusted.
+pub fn build(
+    raw: RawDataset,
+    edge_types: Vec<EdgeType>,
+    org_dates: Dates,
+    source_dates: Dates,
+    resolved: Vec<Option<Resolved>>,
+) -> Dataset {
+    let (organizations, org_index) = organizations(raw.organizations, org_dates);
+    let (sources, source_index) = sources(raw.sources, source_dates);
+    let edges = raw
+        .edges
+        .into_iter()
+        .zip(resolved)
+        .filter_map(|(edge, r)| {
+            let r = r?;
+            let cite = |list: Vec<RawCitation>, ids: &[usize]| -> Vec<Citation> {
+                list.into_iter()
+                    .zip(ids)
+                    .map(|(c, &i)| Citation {
+                        source: source_index[i],
+                        quote: value(c.quote),
+                        locator: value(c.locator),
+                    })
+                    .collect()
+            };
+            Some(Edge {
+                id: value(edge.id),
+                from: org_index[r.from],
+                to: org_index[r.to],
+                edge_type: r.edge_type,
+                when: r.when,
+                confidence: r.confidence,
+                sources: cite(
+                    edge.sources.map(|s| s.value).unwrap_or_default(),
+                    &r.sources,
+                ),
+                disputed_by: cite(edge.disputed_by, &r.disputed_by),
+                notes: value(edge.notes),
+            })
+        })
+        .collect();
+    Dataset::new(organizations, sources, edge_types, edges)
+}
+
+fn value(t: Option<Text>) -> Option<String> {
+    t.map(|t| t.value)
+}
+
+/// Sorts records by id; returns them and, for each raw index, the sorted index.
+fn sort_by_id<T>(records: Vec<(String, T)>) -> (Vec<T>, Vec<usize>) {
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by(|&a, &b| records[a].0.cmp(&records[b].0));
+    let mut index = vec![0; records.len()];
+    for (sorted, &raw) in order.iter().enumerate() {
+        index[raw] = sorted;
+    }
+    let mut slots: Vec<Option<T>> = records.into_iter().map(|(_, r)| Some(r)).collect();
+    let sorted = order.iter().filter_map(|&i| slots[i].take()).collect();
+    (sorted, index)
+}
+
+fn organizations(
+    raw: Vec<crate::load::raw::RawOrganization>,
+    dates: Dates,
+) -> (Vec<Organization>, Vec<usize>) {
+    let records = raw
+        .into_iter()
+        .zip(dates)
+        .map(|(o, (founded, dissolved))| {
+            let id = value(o.id).unwrap_or_default();
+            let org = Organization {
+                id: id.clone(),
+                name: value(o.name).unwrap_or_default(),
+                short: value(o.short),
+                aliases: o.aliases.into_iter().map(|a| a.value).collect(),
+                kind: value(o.kind),
+                region: value(o.region),
+                founded,
+                dissolved,
+                wikidata: value(o.wikidata),
+                notes: value(o.notes),
+            };
+            (id, org)
+        })
+        .collect();
+    sort_by_id(records)
+}
+
+fn sources(raw: Vec<crate::load::raw::RawSource>, dates: Dates) -> (Vec<Source>, Vec<usize>) {
+    let records = raw
+        .into_iter()
+        .zip(dates)
+        .map(|(s, (published, accessed))| {
+            let id = value(s.id).unwrap_or_default();
+            let source = Source {
+                id: id.clone(),
+                title: value(s.title).unwrap_or_default(),
+                author: value(s.author),
+                publisher: value(s.publisher),
+                published,
+                url: value(s.url),
+                accessed,
+                notes: value(s.notes),
+            };
+            (id, source)
+        })
+        .collect();
+    sort_by_id(records)
+}

@@ -1,0 +1,328 @@
+//! Checks on edges: endpoints, type, dates, citations and duplicates. Each edge that
+//! passes is resolved to indices, ready for the model.
+
+use std::collections::HashMap;
+
+use super::Checker;
+use super::records::{OrgTable, SourceTable, TypeTable};
+use crate::diagnostic::{Code, Related, Span};
+use crate::load::raw::{RawCitation, RawEdge, Text};
+use crate::model::{Confidence, When};
+use crate::suggest;
+
+/// How many unknown references get a fuzzy "did you mean"; past this only exact
+/// (case-insensitive) name matches are suggested, so 10,000 typos stay fast.
+const FUZZY_SUGGESTIONS: usize = 200;
+
+/// An edge whose references all resolved (indices into the raw records).
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub from: usize,
+    pub to: usize,
+    pub edge_type: usize,
+    pub when: When,
+    pub confidence: Option<Confidence>,
+    pub sources: Vec<usize>,
+    pub disputed_by: Vec<usize>,
+}
+
+struct Lookups<'a, 'r> {
+    types: &'a TypeTable,
+    orgs: &'a OrgTable<'r>,
+    sources: &'a SourceTable<'r>,
+    fuzzy_left: usize,
+}
+
+impl Checker<'_> {
+    pub(super) fn edges(
+        &mut self,
+        raw: &[RawEdge],
+        types: &TypeTable,
+        orgs: &OrgTable<'_>,
+        sources: &SourceTable<'_>,
+    ) -> Vec<Option<Resolved>> {
+        let mut look = Lookups {
+            types,
+            orgs,
+            sources,
+            fuzzy_left: FUZZY_SUGGESTIONS,
+        };
+        let mut ids: HashMap<&str, Span> = HashMap::new();
+        let mut seen: HashMap<(usize, usize, usize, String), usize> =
+            HashMap::with_capacity(raw.len());
+        let mut out = Vec::with_capacity(raw.len());
+        for (i, edge) in raw.iter().enumerate() {
+            if let Some(id) = &edge.id {
+                self.check_id(id, "edge");
+                if let Some(&first) = ids.get(id.value.as_str()) {
+                    self.duplicate_edge_id(id, first);
+                } else {
+                    ids.insert(&id.value, id.span);
+                }
+            }
+            let resolved = self.edge(edge, &mut look);
+            if let Some(r) = &resolved {
+                self.check_duplicate(raw, i, r, types, &mut seen);
+            }
+            out.push(resolved);
+        }
+        out
+    }
+
+    fn duplicate_edge_id(&mut self, id: &Text, first: Span) {
+        let related = Related {
+            location: self.locate(first),
+            note: "first defined".into(),
+        };
+        let d = self.at(
+            Code::DuplicateId,
+            id.span,
+            format!("duplicate edge id `{}`", id.value),
+        );
+        d.related = Some(related);
+        d.help = Some("edge ids are unique across all files; rename one".into());
+    }
+
+    fn edge(&mut self, edge: &RawEdge, look: &mut Lookups<'_, '_>) -> Option<Resolved> {
+        let from = edge.from.as_ref().and_then(|t| self.endpoint(t, look));
+        let to = edge.to.as_ref().and_then(|t| self.endpoint(t, look));
+        let edge_type = edge
+            .edge_type
+            .as_ref()
+            .and_then(|t| self.edge_type(t, look.types));
+        if let (Some(f), Some(t)) = (&edge.from, &edge.to)
+            && f.value == t.value
+        {
+            self.at(Code::SelfLoop, t.span, format!("edge from `{}` to itself", f.value))
+                .help = Some("an organization cannot ally with, split from or host itself; check `from` and `to`".into());
+        }
+        let when = self.when(edge);
+        let confidence = edge.confidence.as_ref().and_then(|c| self.confidence(c));
+        let sources = self.citations(edge, look);
+        let disputed_by = self.disputes(edge, look);
+        let ok_conf = edge.confidence.is_none() || confidence.is_some();
+        let from_ne_to = from != to;
+        match (from, to, edge_type, when, sources, disputed_by) {
+            (
+                Some(from),
+                Some(to),
+                Some(edge_type),
+                Some(when),
+                Some(sources),
+                Some(disputed_by),
+            ) if ok_conf && from_ne_to => Some(Resolved {
+                from,
+                to,
+                edge_type,
+                when,
+                confidence,
+                sources,
+                disputed_by,
+            }),
+            _ => None,
+        }
+    }
+
+    fn endpoint(&mut self, name: &Text, look: &mut Lookups<'_, '_>) -> Option<usize> {
+        if let Some(&i) = look.orgs.by_id.get(name.value.as_str()) {
+            return Some(i);
+        }
+        let exact = look
+            .orgs
+            .names
+            .get(&name.value.trim().to_lowercase())
+            .copied();
+        let guess = exact.or_else(|| {
+            (look.fuzzy_left > 0).then(|| {
+                look.fuzzy_left -= 1;
+                look.orgs.suggest(&name.value)
+            })?
+        });
+        let d = self.at(
+            Code::UnknownOrganization,
+            name.span,
+            format!("unknown organization `{}`", name.value),
+        );
+        d.label = Some("no organization has this id".into());
+        d.help = Some(match guess {
+            Some(id) => format!("did you mean `{id}`?"),
+            None => {
+                "endpoints are organization ids; declare the organization under `organizations:`"
+                    .into()
+            }
+        });
+        None
+    }
+
+    fn edge_type(&mut self, name: &Text, types: &TypeTable) -> Option<usize> {
+        if let Some(&i) = types.by_name.get(&name.value) {
+            return Some(i);
+        }
+        let known: Vec<&str> = types.list.iter().map(|t| t.name.as_str()).collect();
+        let help = match suggest::closest(&name.value, known.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`? Known types: {}", known.join(", ")),
+            None => format!(
+                "known types: {}; declare new ones under `edge_types:`",
+                known.join(", ")
+            ),
+        };
+        self.at(
+            Code::UnknownEdgeType,
+            name.span,
+            format!("unknown edge type `{}`", name.value),
+        )
+        .help = Some(help);
+        None
+    }
+
+    /// Parses the edge's dates; `None` when any is invalid or they contradict each other.
+    fn when(&mut self, edge: &RawEdge) -> Option<When> {
+        let date = self.date(edge.date.as_ref(), "date");
+        let start = self.date(edge.start.as_ref(), "start");
+        let end = self.date(edge.end.as_ref(), "end");
+        let bad_date = edge.date.is_some() && date.is_none();
+        let bad_interval =
+            (edge.start.is_some() && start.is_none()) || (edge.end.is_some() && end.is_none());
+        if let (Some(d), true) = (&edge.date, edge.start.is_some() || edge.end.is_some()) {
+            self.at(
+                Code::DateWithInterval,
+                d.span,
+                "`date` cannot be combined with `start` or `end`",
+            )
+            .help = Some(
+                "use `date` for a single event, or `start`/`end` for a relationship that lasted"
+                    .into(),
+            );
+            return None;
+        }
+        if bad_date || bad_interval {
+            return None;
+        }
+        if let (Some(s), Some(e), Some(end_text)) = (&start, &end, &edge.end) {
+            let before = e.latest() < s.earliest();
+            self.check_order(s, e, end_text.span, "end", "start");
+            if before {
+                return None;
+            }
+        }
+        Some(match (date, start, end) {
+            (Some(d), _, _) => When::Point(d),
+            (None, None, None) => When::Undated,
+            (None, start, end) => When::Interval { start, end },
+        })
+    }
+
+    fn confidence(&mut self, c: &Text) -> Option<Confidence> {
+        let parsed = Confidence::parse(&c.value);
+        if parsed.is_none() {
+            self.at(
+                Code::InvalidValue,
+                c.span,
+                format!("unknown confidence `{}`", c.value),
+            )
+            .help = Some(format!("use one of: {}", Confidence::NAMES.join(", ")));
+        }
+        parsed
+    }
+
+    fn citations(&mut self, edge: &RawEdge, look: &mut Lookups<'_, '_>) -> Option<Vec<usize>> {
+        let list = edge.sources.as_ref()?;
+        if list.value.is_empty() {
+            self.at(Code::MissingCitation, list.span, "edge cites no source")
+                .help =
+                Some("every edge needs at least one citation: `sources: [source-id]`".into());
+            return None;
+        }
+        self.resolve_all(&list.value, look)
+    }
+
+    fn disputes(&mut self, edge: &RawEdge, look: &mut Lookups<'_, '_>) -> Option<Vec<usize>> {
+        let resolved = self.resolve_all(&edge.disputed_by, look)?;
+        let supporting: Vec<&str> = edge
+            .sources
+            .iter()
+            .flat_map(|s| &s.value)
+            .filter_map(|c| c.source.as_ref().map(|t| t.value.as_str()))
+            .collect();
+        for c in &edge.disputed_by {
+            if let Some(src) = &c.source
+                && supporting.contains(&src.value.as_str())
+            {
+                self.at(Code::SelfDisputed, src.span, format!("source `{}` both supports and disputes this edge", src.value))
+                    .help = Some("a source that contradicts itself is worth a note; otherwise cite it on one side only".into());
+            }
+        }
+        Some(resolved)
+    }
+
+    fn resolve_all(
+        &mut self,
+        list: &[RawCitation],
+        look: &mut Lookups<'_, '_>,
+    ) -> Option<Vec<usize>> {
+        let mut out = Vec::with_capacity(list.len());
+        let mut ok = true;
+        for c in list {
+            let Some(src) = &c.source else {
+                ok = false;
+                continue;
+            };
+            if let Some(&i) = look.sources.by_id.get(src.value.as_str()) {
+                out.push(i);
+                continue;
+            }
+            ok = false;
+            let guess = (look.fuzzy_left > 0).then(|| {
+                look.fuzzy_left -= 1;
+                suggest::closest(&src.value, look.sources.by_id.keys().copied())
+            });
+            let d = self.at(
+                Code::UnknownSource,
+                src.span,
+                format!("unknown source `{}`", src.value),
+            );
+            d.help = Some(match guess.flatten() {
+                Some(id) => format!("did you mean `{id}`?"),
+                None => "citations name a source id; declare the source under `sources:`".into(),
+            });
+        }
+        ok.then_some(out)
+    }
+
+    fn check_duplicate(
+        &mut self,
+        raw: &[RawEdge],
+        index: usize,
+        r: &Resolved,
+        types: &TypeTable,
+        seen: &mut HashMap<(usize, usize, usize, String), usize>,
+    ) {
+        let (a, b) = if types.list[r.edge_type].directed || r.from <= r.to {
+            (r.from, r.to)
+        } else {
+            (r.to, r.from)
+        };
+        let key = (a, b, r.edge_type, r.when.label());
+        match seen.get(&key) {
+            None => {
+                seen.insert(key, index);
+            }
+            Some(&first) => {
+                let related = Related {
+                    location: self.locate(raw[first].span),
+                    note: "first defined".into(),
+                };
+                let ty = &types.list[r.edge_type].name;
+                let d = self.at(
+                    Code::DuplicateEdge,
+                    raw[index].span,
+                    format!(
+                        "duplicate {ty} edge between the same organizations with the same dates"
+                    ),
+                );
+                d.related = Some(related);
+                d.help = Some("merge the two records: put all citations under one edge".into());
+            }
+        }
+    }
+}

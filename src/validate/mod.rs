@@ -1,0 +1,116 @@
+//! Validation: every check of the format that needs more than one value at a time
+//! (unique ids, known endpoints, types and sources, date order, duplicates) plus the
+//! warnings, and, when nothing is in error, the construction of the [`Dataset`]. This is
+//! the only place a [`Dataset`] is made.
+
+mod build;
+mod edges;
+mod fields;
+mod records;
+mod usage;
+
+use crate::diagnostic::{Code, Diagnostic, Files, Location, Severity, Span};
+use crate::load::raw::{RawDataset, Text};
+use crate::model::Dataset;
+
+pub use fields::is_id;
+
+/// The outcome of validation.
+#[derive(Debug)]
+pub struct Validation {
+    /// Everything found, unsorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The dataset, when there is no error.
+    pub dataset: Option<Dataset>,
+}
+
+/// Validates raw records. `prior` are the diagnostics of loading: when any is an error
+/// the dataset is not built, but every check still runs so all problems show at once.
+pub fn validate(raw: RawDataset, files: &Files, prior_errors: bool) -> Validation {
+    let mut cx = Checker {
+        files,
+        diagnostics: Vec::new(),
+    };
+    let types = cx.edge_types(&raw.edge_types);
+    let orgs = cx.organizations(&raw.organizations);
+    let sources = cx.sources(&raw.sources);
+    let resolved = cx.edges(&raw.edges, &types, &orgs, &sources);
+    cx.usage(&raw, &resolved, &orgs, &sources);
+    let has_errors = prior_errors || cx.diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let dataset = if has_errors {
+        None
+    } else {
+        let org_dates = orgs.dates;
+        let source_dates = sources.dates;
+        Some(build::build(
+            raw,
+            types.list,
+            org_dates,
+            source_dates,
+            resolved,
+        ))
+    };
+    Validation {
+        diagnostics: cx.diagnostics,
+        dataset,
+    }
+}
+
+/// Collects diagnostics while the checks run.
+struct Checker<'f> {
+    files: &'f Files,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn at(&mut self, code: Code, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        let location = self.files.locate(span);
+        self.diagnostics
+            .push(Diagnostic::new(code, Some(location), message));
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+
+    fn locate(&self, span: Span) -> Location {
+        self.files.locate(span)
+    }
+
+    /// Reports an id that breaks the syntax; returns whether it is valid.
+    fn check_id(&mut self, id: &Text, what: &str) -> bool {
+        if fields::is_id(&id.value) {
+            return true;
+        }
+        let slug = fields::slug(&id.value);
+        let d = self.at(
+            Code::InvalidId,
+            id.span,
+            format!("invalid {what} id `{}`", id.value),
+        );
+        d.label = Some("ids are lowercase".into());
+        d.help = Some(if slug.is_empty() || slug == id.value {
+            format!(
+                "ids match [a-z0-9][a-z0-9._-]* and have at most {} characters",
+                fields::MAX_ID_LEN
+            )
+        } else {
+            format!("ids match [a-z0-9][a-z0-9._-]*; for example `{slug}`")
+        });
+        false
+    }
+
+    /// Parses an optional date, reporting it when invalid.
+    fn date(&mut self, field: Option<&Text>, key: &str) -> Option<crate::model::Date> {
+        match fields::date(field) {
+            Ok(d) => d,
+            Err((text, e)) => {
+                let d = self.at(
+                    Code::InvalidDate,
+                    text.span,
+                    format!("invalid date in `{key}`: {}", e.message),
+                );
+                d.help = Some(e.help);
+                None
+            }
+        }
+    }
+}
