@@ -2,21 +2,23 @@
 
 /// The candidate nearest to `word` by edit distance (transpositions count as one edit),
 /// ignoring case, when it is close
-/// enough to be a plausible typo (at most a third of the word's length, at least 1).
+/// enough to be a plausible typo (at most a third of the longer word's length, at least 1).
 pub fn closest<'c, I>(word: &str, candidates: I) -> Option<&'c str>
 where
     I: IntoIterator<Item = &'c str>,
 {
     let lower = word.to_lowercase();
-    let limit = (lower.chars().count() / 3).max(1);
+    let len = lower.chars().count();
     candidates
         .into_iter()
         .map(|c| {
             let distance = strsim::osa_distance(&lower, &c.to_lowercase());
+            let limit = (len.max(c.chars().count()) / 3).max(1);
             // On a tie, prefer a candidate already in canonical lowercase form.
-            (distance, c.chars().any(char::is_uppercase), c)
+            (distance, c.chars().any(char::is_uppercase), c, limit)
         })
-        .filter(|&(distance, _, _)| distance <= limit)
+        .filter(|&(distance, _, _, limit)| distance <= limit)
+        .map(|(distance, upper, c, _)| (distance, upper, c))
         .min()
         .map(|(_, _, c)| c)
 }
