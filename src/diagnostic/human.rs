@@ -1,6 +1,8 @@
 //! rustc-style human output: the message, the `--> file:line:col` arrow, the source line
-//! with a caret under the offending value, and help and notes below it.
+//! with a caret under the offending value, and help and notes below it. Control characters
+//! from the input are shown as visible symbols, so no file can drive the terminal.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -59,7 +61,12 @@ pub fn render_human(
 }
 
 fn format_one(d: &Diagnostic, sources: &mut SourceCache<'_>) -> String {
-    let mut s = format!("{}[{}]: {}\n", d.severity.as_str(), d.code, d.message);
+    let mut s = format!(
+        "{}[{}]: {}\n",
+        d.severity.as_str(),
+        d.code,
+        printable(&d.message)
+    );
     let gutter = d.location.as_ref().map_or(1, |l| l.line.to_string().len());
     let pad = " ".repeat(gutter);
     if let Some(loc) = &d.location {
@@ -71,7 +78,7 @@ fn format_one(d: &Diagnostic, sources: &mut SourceCache<'_>) -> String {
             let label = d
                 .label
                 .as_deref()
-                .map_or(String::new(), |l| format!(" {l}"));
+                .map_or(String::new(), |l| format!(" {}", printable(l)));
             let _ = writeln!(s, "{pad} | {caret_at}{}{label}", "^".repeat(width));
         }
     }
@@ -83,14 +90,36 @@ fn format_one(d: &Diagnostic, sources: &mut SourceCache<'_>) -> String {
         let _ = writeln!(
             s,
             "{pad} = note: {} at {}:{}:{}",
-            related.note, loc.path, loc.line, loc.column
+            printable(&related.note),
+            loc.path,
+            loc.line,
+            loc.column
         );
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(s, "{pad} = help: {help}");
+        let _ = writeln!(s, "{pad} = help: {}", printable(help));
     }
     s.push('\n');
     s
+}
+
+/// `s` with every control character but tab replaced by a visible symbol of the same width:
+/// C0 controls and DEL by their Control Pictures (U+2400 block), C1 controls by U+FFFD.
+fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\t') {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\t' => c,
+                '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                '\u{7f}' => '\u{2421}',
+                c if c.is_control() => '\u{fffd}',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// The part of `line` to show, the whitespace that puts the caret under the column, and the
@@ -104,7 +133,7 @@ fn excerpt(line: &str, loc: &Location) -> (String, String, usize) {
         let start = col.saturating_sub(40);
         (start, (start + MAX_SHOWN_CHARS).min(chars.len()))
     };
-    let mut shown: String = chars[start..end].iter().collect();
+    let mut shown = printable(&chars[start..end].iter().collect::<String>()).into_owned();
     let mut lead = String::new();
     if start > 0 {
         shown.insert(0, '…');
@@ -121,4 +150,16 @@ fn excerpt(line: &str, loc: &Location) -> (String, String, usize) {
     let room = end.saturating_sub(col).max(1);
     let width = (loc.len as usize).clamp(1, room);
     (shown, lead, width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(printable("plain\ttext, عربي"), "plain\ttext, عربي");
+        assert_eq!(printable("a\u{0}b\u{1b}[31mc\r"), "a\u{2400}b\u{241b}[31mc\u{240d}");
+        assert_eq!(printable("del\u{7f} c1\u{92}"), "del\u{2421} c1\u{fffd}");
+    }
 }

@@ -94,6 +94,9 @@ fn load_file(files: &Files, id: FileId) -> (RawDataset, Vec<Diagnostic>) {
         Err(e) => return (RawDataset::default(), vec![not_utf8(files, id, &bytes, &e)]),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(at) = text.find('\0') {
+        return (RawDataset::default(), vec![nul_byte(files, id, &text[..at])]);
+    }
     let (tree, mut diagnostics) = yaml::parse(text, id, files);
     let Some(tree) = tree else {
         return (RawDataset::default(), diagnostics);
@@ -107,20 +110,39 @@ fn bytecount(bytes: &[u8], needle: u8) -> usize {
     bytes.iter().fold(0, |n, &b| n + usize::from(b == needle))
 }
 
-fn not_utf8(files: &Files, id: FileId, bytes: &[u8], e: &std::str::Utf8Error) -> Diagnostic {
-    let valid = &bytes[..e.valid_up_to()];
-    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line = bytecount(valid, b'\n') + 1;
-    let column = String::from_utf8_lossy(&valid[line_start..])
+/// The span of the character that follows `before`, the (valid) text preceding it.
+fn span_after(id: FileId, before: &[u8]) -> Span {
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = bytecount(before, b'\n') + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
         .chars()
         .count()
         + 1;
-    let span = Span {
+    Span {
         file: id,
         line: u32::try_from(line).unwrap_or(u32::MAX),
         column: u32::try_from(column).unwrap_or(u32::MAX),
         len: 1,
-    };
+    }
+}
+
+/// A NUL byte: the YAML parser would take it for the end of the input, so it is reported
+/// before parsing, at its own position.
+fn nul_byte(files: &Files, id: FileId, before: &str) -> Diagnostic {
+    let span = span_after(id, before.as_bytes());
+    Diagnostic::new(
+        Code::ControlCharacter,
+        Some(files.locate(span)),
+        "the file contains a NUL byte (U+0000)",
+    )
+    .with_help("no text value may contain it; delete it, or re-save the file as UTF-8 if it is UTF-16")
+}
+
+fn not_utf8(files: &Files, id: FileId, bytes: &[u8], e: &std::str::Utf8Error) -> Diagnostic {
+    let valid = &bytes[..e.valid_up_to()];
+    // Columns count from after a byte order mark, as they do for every other diagnostic.
+    let valid = valid.strip_prefix("\u{feff}".as_bytes()).unwrap_or(valid);
+    let span = span_after(id, valid);
     let byte = bytes[e.valid_up_to()];
     let help = if (0x80..=0x9f).contains(&byte) || byte >= 0xa0 {
         "the file looks like Windows-1252 or Latin-1; re-save it as UTF-8 (for example with `iconv -f WINDOWS-1252 -t UTF-8`)"

@@ -14,6 +14,9 @@ use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 /// Deepest nesting accepted; the format needs five levels.
 pub const MAX_DEPTH: usize = 64;
 
+/// The message saphyr-parser's scanner gives when flow collections nest past its limit.
+const SCANNER_DEPTH_LIMIT: &str = "recursion limit exceeded";
+
 /// Index of a node in its [`Tree`].
 pub type NodeId = u32;
 
@@ -286,6 +289,12 @@ impl<'a> Builder<'a, '_> {
             column: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
             len: 1,
         };
+        // The scanner reads ahead of the events, so a long run of `[` or `{` hits its own
+        // flow-level limit before the tree sees the depth: that is too deep, not bad syntax.
+        if e.info() == SCANNER_DEPTH_LIMIT {
+            self.too_deep(span);
+            return;
+        }
         self.diagnostics.push(Diagnostic::new(
             Code::YamlSyntax,
             Some(self.files.locate(span)),
@@ -334,6 +343,17 @@ mod tests {
         assert_eq!(plain("~"), Null);
         assert_eq!(plain(""), Null);
         assert_eq!(scalar_kind("true", ScalarStyle::DoubleQuoted), Str);
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_too_deep_not_a_syntax_error() {
+        let mut files = Files::default();
+        let f = files.add("t.yaml".into());
+        let text = format!("a: {}{}", "[".repeat(1000), "]".repeat(1000));
+        let (tree, diags) = parse(&text, f, &files);
+        assert!(tree.is_none());
+        let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::NestingTooDeep]);
     }
 
     #[test]

@@ -26,8 +26,12 @@ impl Checker<'_> {
                 self.lifespan(edge, r, raw, orgs);
             }
         }
-        for (src, used) in raw.sources.iter().zip(&source_used) {
-            if let (Some(id), false) = (&src.id, used) {
+        // A record whose id repeats an earlier one is already a duplicate-id error; only the
+        // record that owns the id can be used or unused.
+        for (i, (src, used)) in raw.sources.iter().zip(&source_used).enumerate() {
+            if let (Some(id), false) = (&src.id, used)
+                && sources.by_id.get(id.value.as_str()) == Some(&i)
+            {
                 self.at(
                     Code::UnusedSource,
                     id.span,
@@ -36,8 +40,10 @@ impl Checker<'_> {
                 .help = Some("cite it from an edge or remove it".into());
             }
         }
-        for (org, used) in raw.organizations.iter().zip(&org_used) {
-            if let (Some(id), false) = (&org.id, used) {
+        for (i, (org, used)) in raw.organizations.iter().zip(&org_used).enumerate() {
+            if let (Some(id), false) = (&org.id, used)
+                && orgs.by_id.get(id.value.as_str()) == Some(&i)
+            {
                 self.at(
                     Code::IsolatedOrganization,
                     id.span,
