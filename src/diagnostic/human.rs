@@ -159,7 +159,10 @@ mod tests {
     #[test]
     fn control_characters_become_visible() {
         assert_eq!(printable("plain\ttext, عربي"), "plain\ttext, عربي");
-        assert_eq!(printable("a\u{0}b\u{1b}[31mc\r"), "a\u{2400}b\u{241b}[31mc\u{240d}");
+        assert_eq!(
+            printable("a\u{0}b\u{1b}[31mc\r"),
+            "a\u{2400}b\u{241b}[31mc\u{240d}"
+        );
         assert_eq!(printable("del\u{7f} c1\u{92}"), "del\u{2421} c1\u{fffd}");
     }
 }

@@ -95,7 +95,10 @@ fn load_file(files: &Files, id: FileId) -> (RawDataset, Vec<Diagnostic>) {
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(at) = text.find('\0') {
-        return (RawDataset::default(), vec![nul_byte(files, id, &text[..at])]);
+        return (
+            RawDataset::default(),
+            vec![nul_byte(files, id, &text[..at])],
+        );
     }
     let (tree, mut diagnostics) = yaml::parse(text, id, files);
     let Some(tree) = tree else {
@@ -112,7 +115,10 @@ fn bytecount(bytes: &[u8], needle: u8) -> usize {
 
 /// The span of the character that follows `before`, the (valid) text preceding it.
 fn span_after(id: FileId, before: &[u8]) -> Span {
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let line = bytecount(before, b'\n') + 1;
     let column = String::from_utf8_lossy(&before[line_start..])
         .chars()
@@ -135,7 +141,9 @@ fn nul_byte(files: &Files, id: FileId, before: &str) -> Diagnostic {
         Some(files.locate(span)),
         "the file contains a NUL byte (U+0000)",
     )
-    .with_help("no text value may contain it; delete it, or re-save the file as UTF-8 if it is UTF-16")
+    .with_help(
+        "no text value may contain it; delete it, or re-save the file as UTF-8 if it is UTF-16",
+    )
 }
 
 fn not_utf8(files: &Files, id: FileId, bytes: &[u8], e: &std::str::Utf8Error) -> Diagnostic {
