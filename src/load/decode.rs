@@ -338,7 +338,8 @@ impl Decoder<'_, '_, '_> {
         };
         let value = self.text(node, key);
         match &value {
-            None => {
+            // Null is an empty field; any other miss was already reported as a wrong type.
+            None if self.is_null(node) => {
                 let span = self.tree.node(node).span;
                 self.report(
                     Code::MissingField,
@@ -353,7 +354,7 @@ impl Decoder<'_, '_, '_> {
                     format!("`{key}` must not be blank"),
                 );
             }
-            Some(_) => {}
+            None | Some(_) => {}
         }
         value
     }
@@ -392,6 +393,10 @@ impl Decoder<'_, '_, '_> {
                 None
             }
         }
+    }
+
+    fn is_null(&self, node: NodeId) -> bool {
+        matches!(&self.tree.node(node).value, Value::Scalar(t, s) if scalar_kind(t, *s) == ScalarKind::Null)
     }
 
     fn optional(&mut self, r: &Record, key: &str) -> Option<Text> {

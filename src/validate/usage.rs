@@ -76,6 +76,12 @@ impl Checker<'_> {
             .is_some_and(|t| t.value == "splinter");
         for (endpoint, is_parent) in [(r.from, false), (r.to, is_splinter)] {
             let (founded, dissolved) = &orgs.dates[endpoint];
+            if let (Some(f), Some(d)) = (founded, dissolved)
+                && d.latest() < f.earliest()
+            {
+                // Already an end-before-start error; measuring edges against it is noise.
+                continue;
+            }
             let id = raw.organizations[endpoint]
                 .id
                 .as_ref()
