@@ -42,9 +42,16 @@ impl<'f> SourceCache<'f> {
         });
         let text = text.as_deref()?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let raw = text.split('\n').nth((line as usize).checked_sub(1)?)?;
-        Some(raw.strip_suffix('\r').unwrap_or(raw))
+        lines(text).nth((line as usize).checked_sub(1)?)
     }
+}
+
+/// The lines of `text` as YAML counts them: ended by `\r\n`, `\n` or a lone `\r`.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').flat_map(|line| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        line.split('\r')
+    })
 }
 
 /// Writes every diagnostic, then the summary line.
@@ -154,7 +161,13 @@ fn excerpt(line: &str, loc: &Location) -> (String, String, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::printable;
+    use super::{lines, printable};
+
+    #[test]
+    fn lines_end_like_yaml_lines() {
+        let text = "a\r\nb\nc\rd\r\n";
+        assert_eq!(lines(text).collect::<Vec<_>>(), ["a", "b", "c", "d", ""]);
+    }
 
     #[test]
     fn control_characters_become_visible() {
