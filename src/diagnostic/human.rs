@@ -14,10 +14,17 @@ const MAX_SHOWN_CHARS: usize = 160;
 
 /// Source lines of the files that have diagnostics, read lazily once each.
 ///
-/// Loading keeps no file text in memory, so rendering re-reads only the files it needs.
+/// Loading keeps no file text in memory, so rendering re-reads only the files it needs, and
+/// indexes each file's lines once so that thousands of diagnostics stay linear.
 pub struct SourceCache<'f> {
     files: &'f Files,
-    texts: HashMap<FileId, Option<String>>,
+    texts: HashMap<FileId, Option<Source>>,
+}
+
+/// One file's text (without a byte order mark) and the byte range of each line.
+struct Source {
+    text: String,
+    lines: Vec<(usize, usize)>,
 }
 
 impl<'f> SourceCache<'f> {
@@ -35,23 +42,44 @@ impl<'f> SourceCache<'f> {
         if file.0 as usize >= files.len() {
             return None;
         }
-        let text = self.texts.entry(file).or_insert_with(|| {
-            std::fs::read(files.path(file))
-                .ok()
-                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        let source = self.texts.entry(file).or_insert_with(|| {
+            let bytes = std::fs::read(files.path(file)).ok()?;
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
+            let lines = line_ranges(&text);
+            Some(Source { text, lines })
         });
-        let text = text.as_deref()?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        lines(text).nth((line as usize).checked_sub(1)?)
+        let source = source.as_ref()?;
+        let &(start, end) = source.lines.get((line as usize).checked_sub(1)?)?;
+        source.text.get(start..end)
     }
 }
 
-/// The lines of `text` as YAML counts them: ended by `\r\n`, `\n` or a lone `\r`.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n').flat_map(|line| {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        line.split('\r')
-    })
+/// The byte range of each line of `text` as YAML counts lines: ended by `\r\n`, `\n` or a
+/// lone `\r`.
+fn line_ranges(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut ranges = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                ranges.push((start, i));
+                start = i + 1;
+            }
+            b'\r' => {
+                ranges.push((start, i));
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    ranges.push((start, bytes.len()));
+    ranges
 }
 
 /// Writes every diagnostic, then the summary line.
@@ -161,12 +189,17 @@ fn excerpt(line: &str, loc: &Location) -> (String, String, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{lines, printable};
+    use super::{line_ranges, printable};
 
     #[test]
     fn lines_end_like_yaml_lines() {
         let text = "a\r\nb\nc\rd\r\n";
-        assert_eq!(lines(text).collect::<Vec<_>>(), ["a", "b", "c", "d", ""]);
+        let lines: Vec<&str> = line_ranges(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(lines, ["a", "b", "c", "d", ""]);
+        assert_eq!(line_ranges(""), [(0, 0)]);
     }
 
     #[test]
