@@ -17,9 +17,10 @@ pub fn is_yaml(path: &Path) -> bool {
 
 /// The sorted, deduplicated YAML files under `paths`, and problems met on the way.
 ///
-/// A file named directly is read whatever its extension. Hidden entries (names starting
-/// with `.`) inside directories are skipped, and a directory reached twice through
-/// symbolic links is searched once, so a link loop cannot hang the search.
+/// A file named directly is read whatever its extension or kind (so `<(command)` works).
+/// Inside directories, hidden entries (names starting with `.`) and anything but regular
+/// files (a named pipe would block the read forever) are skipped, and a directory reached
+/// twice through symbolic links is searched once, so a link loop cannot hang the search.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
@@ -71,7 +72,7 @@ fn walk(root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
             // `metadata` follows links: a link to a directory is searched, a dangling one skipped.
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => pending.push(path),
-                Ok(_) if is_yaml(&path) => found.push(path),
+                Ok(meta) if meta.is_file() && is_yaml(&path) => found.push(path),
                 Err(e) if is_yaml(&path) => problems.push(io_problem(&path, &e)),
                 Ok(_) | Err(_) => {}
             }
