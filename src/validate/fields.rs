@@ -69,6 +69,24 @@ pub fn is_wikidata(id: &str) -> bool {
     })
 }
 
+/// A date one step less precise, to suggest for a guess: its last digit group turned into
+/// `X`s (`2004` → `200X`, `2004-05` → `2004-XX`), qualifiers dropped. Qualifiers (`~`, `?`)
+/// flag a date without widening its span; `X` digits widen it.
+pub fn widened(date: &str) -> String {
+    let body = date.trim_end_matches(['?', '~', '%']);
+    match body.rsplit_once('-') {
+        Some((head, tail)) if tail != "XX" => format!("{head}-XX"),
+        Some((head, _)) => widened(head),
+        None => {
+            let digits = body.trim_end_matches('X');
+            match digits.char_indices().last() {
+                Some((i, _)) => format!("{}{}", &digits[..i], "X".repeat(body.len() - i)),
+                None => body.to_owned(),
+            }
+        }
+    }
+}
+
 /// Parses an optional date field; the error carries the field for reporting.
 pub fn date(field: Option<&Text>) -> Result<Option<Date>, (&Text, crate::model::date::DateError)> {
     match field {
@@ -107,6 +125,27 @@ mod tests {
         assert!(!is_http_url("https://exa mple.org"));
         assert!(!is_http_url("javascript:alert(1)"));
         assert!(!is_http_url("https://example.org:port/"));
+    }
+
+    #[test]
+    fn widened_dates() {
+        assert_eq!(widened("2004"), "200X");
+        assert_eq!(widened("2004~"), "200X");
+        assert_eq!(widened("200X"), "20XX");
+        assert_eq!(widened("2004-05"), "2004-XX");
+        assert_eq!(widened("2004-05-11?"), "2004-05-XX");
+        assert_eq!(widened("2004-XX"), "200X");
+        assert_eq!(widened("XXXX"), "XXXX");
+        for d in [
+            "2004",
+            "200X",
+            "2004-05",
+            "2004-05-11",
+            "2004-XX",
+            "2004-05-XX",
+        ] {
+            assert!(Date::parse(&widened(d)).is_ok(), "{d}");
+        }
     }
 
     #[test]

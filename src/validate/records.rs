@@ -229,8 +229,8 @@ impl Checker<'_> {
                 format!("`{later_key}` {later} is before `{earlier_key}` {earlier}"),
             )
             .help = Some(format!(
-                "swap the dates, or widen them if either is uncertain (for example `{}~`)",
-                later.text().trim_end_matches(['?', '~', '%'])
+                "swap the dates; if one is a guess, widen it with X digits (for example `{}`): `~` and `?` flag a date but do not widen it",
+                fields::widened(later.text())
             ));
         }
     }

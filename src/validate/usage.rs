@@ -2,9 +2,9 @@
 //! organization's lifetime, splinters older than their parent, sources nobody cites and
 //! organizations nobody links.
 
-use super::Checker;
 use super::edges::Resolved;
 use super::records::{OrgTable, SourceTable};
+use super::{Checker, fields};
 use crate::diagnostic::Code;
 use crate::load::raw::{RawDataset, RawEdge};
 use crate::model::Date;
@@ -120,8 +120,9 @@ impl Checker<'_> {
 
 fn dates_help(date: &Date) -> String {
     format!(
-        "check the edge's date and the organization's `founded`/`dissolved`; if `{}` is a guess, mark it `~` or `?`",
-        date.text()
+        "check the edge's date and the organization's `founded`/`dissolved`; if `{}` is a guess, widen it with X digits (for example `{}`)",
+        date.text(),
+        fields::widened(date.text())
     )
 }
 
