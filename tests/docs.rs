@@ -52,7 +52,7 @@ fn sections() -> Vec<Section> {
     sections
 }
 
-/// The first ```yaml block of a section.
+/// The first `yaml` code block of a section.
 fn first_yaml(body: &str) -> Option<String> {
     let start = body.find("```yaml\n")? + "```yaml\n".len();
     let len = body[start..].find("```")?;
