@@ -126,6 +126,7 @@ fixtures! {
     invalid_value_style => "invalid-value--style",
     control_character => "control-character",
     invalid_id => "invalid-id",
+    invalid_id_edge => "invalid-id--edge",
     duplicate_id => "duplicate-id",
     duplicate_id_edge => "duplicate-id--edge",
     duplicate_id_edge_type => "duplicate-id--edge-type",

@@ -56,6 +56,21 @@ pub fn validate(raw: RawDataset, files: &Files, prior_errors: bool) -> Validatio
     }
 }
 
+/// What is wrong with an invalid id, in a few words for the caret label.
+fn id_problem(id: &str) -> &'static str {
+    if id.is_empty() {
+        "empty id"
+    } else if id.len() > fields::MAX_ID_LEN {
+        "longer than 64 characters"
+    } else if id.bytes().any(|b| b.is_ascii_uppercase()) {
+        "ids are lowercase"
+    } else if id.starts_with(['.', '_', '-']) {
+        "ids start with a letter or digit"
+    } else {
+        "ids use only a-z, 0-9, `.`, `_` and `-`"
+    }
+}
+
 /// Collects diagnostics while the checks run.
 struct Checker<'f> {
     files: &'f Files,
@@ -86,7 +101,7 @@ impl Checker<'_> {
             id.span,
             format!("invalid {what} id `{}`", id.value),
         );
-        d.label = Some("ids are lowercase".into());
+        d.label = Some(id_problem(&id.value).into());
         d.help = Some(if slug.is_empty() || slug == id.value {
             format!(
                 "ids match [a-z0-9][a-z0-9._-]* and have at most {} characters",
