@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::diagnostic;
+use crate::export;
+use crate::output;
 use crate::pipeline;
 use crate::report::{ReportFormat, write_report};
 use crate::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
@@ -24,6 +26,33 @@ struct Cli {
 enum Command {
     /// Check a dataset and report every problem at its `file:line:column`.
     Validate(ValidateArgs),
+    /// Validate, then write the dataset as DOT, GraphML or JSON.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// YAML files or directories (searched recursively for *.yaml and *.yml).
+    #[arg(default_value = "graphs")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum)]
+    format: export::Format,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// DOT: add a legend of the edge types present.
+    #[arg(long)]
+    legend: bool,
+    /// DOT: group organizations into clusters.
+    #[arg(long, value_enum, value_name = "FIELD")]
+    cluster_by: Option<export::ClusterBy>,
+    /// GraphML: write directed="false" on undirected edges (Gephi reads it; networkx and igraph reject it).
+    #[arg(long)]
+    per_edge_direction: bool,
+    /// How to print diagnostics (on standard error).
+    #[arg(long, value_enum, default_value_t)]
+    diagnostics: ReportFormat,
 }
 
 #[derive(Debug, Args)]
@@ -51,6 +80,7 @@ where
     };
     let result = match cli.command {
         Command::Validate(args) => validate(&args, stdout),
+        Command::Export(args) => export(&args, stdout, stderr),
     };
     match result {
         Ok(code) => code,
@@ -63,7 +93,7 @@ where
 }
 
 fn usage_error(e: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
-    let text = e.render().ansi().to_string();
+    let text = e.render().to_string();
     if e.use_stderr() {
         let _ = write!(stderr, "{text}");
         EXIT_FAILURE
@@ -80,6 +110,42 @@ fn validate(args: &ValidateArgs, out: &mut dyn Write) -> io::Result<u8> {
     }
     write_report(out, args.format, &checked.diagnostics, &checked.files)?;
     Ok(exit_status(&checked))
+}
+
+fn export(args: &ExportArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> io::Result<u8> {
+    let checked = pipeline::check(&args.paths);
+    if !checked.diagnostics.is_empty() {
+        write_report(
+            stderr,
+            args.diagnostics,
+            &checked.diagnostics,
+            &checked.files,
+        )?;
+    }
+    let Some(dataset) = &checked.dataset else {
+        return Ok(exit_status(&checked));
+    };
+    let options = export::Options {
+        legend: args.legend,
+        cluster_by: args.cluster_by,
+        per_edge_direction: args.per_edge_direction,
+    };
+    let write = |out: &mut dyn Write| export::write(args.format, dataset, &options, out);
+    let Some(target) = &args.output else {
+        let mut out = io::BufWriter::new(stdout);
+        write(&mut out)?;
+        out.flush()?;
+        return Ok(EXIT_OK);
+    };
+    let written = output::check_not_input(target, checked.files.paths())
+        .and_then(|()| output::write_atomically(target, write));
+    match written {
+        Ok(()) => Ok(EXIT_OK),
+        Err(e) => {
+            writeln!(stderr, "error: {e}")?;
+            Ok(EXIT_FAILURE)
+        }
+    }
 }
 
 fn exit_status(checked: &pipeline::Checked) -> u8 {

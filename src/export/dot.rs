@@ -1,0 +1,212 @@
+//! Graphviz DOT. Node ids are organization ids, always quoted; every string goes through
+//! [`quote`], so names with quotes, backslashes, newlines or any script render as
+//! written. Each edge type has its colour and style, undirected types have no arrow,
+//! disputed edges are dashed and say so in their label.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use super::text;
+use super::{ClusterBy, Options};
+use crate::model::{Dataset, Edge, Organization};
+
+/// Quotes a string for DOT. Backslashes are doubled (Graphviz reads `\N`, `\G` and
+/// friends as escapes), quotes are escaped, and line breaks become `\n`.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Writes the dataset as a `digraph`.
+pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "digraph \"actorgraph\" {{")?;
+    writeln!(
+        out,
+        "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, overlap=false, splines=true];"
+    )?;
+    writeln!(
+        out,
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#555555\", fontname=\"Helvetica\", fontsize=11];"
+    )?;
+    writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
+    match options.cluster_by {
+        None => {
+            for org in &dataset.organizations {
+                write_node(out, org, "  ")?;
+            }
+        }
+        Some(by) => write_clusters(out, dataset, by)?,
+    }
+    for edge in &dataset.edges {
+        write_edge(out, dataset, edge)?;
+    }
+    if options.legend {
+        write_legend(out, dataset)?;
+    }
+    writeln!(out, "}}")
+}
+
+fn write_node(out: &mut dyn Write, org: &Organization, indent: &str) -> io::Result<()> {
+    let label = match &org.short {
+        Some(short) if short != &org.name => format!("{}\n({short})", org.name),
+        _ => org.name.clone(),
+    };
+    writeln!(
+        out,
+        "{indent}{} [label={}, tooltip={}];",
+        quote(&org.id),
+        quote(&label),
+        quote(&text::org_summary(org))
+    )
+}
+
+fn write_clusters(out: &mut dyn Write, dataset: &Dataset, by: ClusterBy) -> io::Result<()> {
+    let mut groups: BTreeMap<&str, Vec<&Organization>> = BTreeMap::new();
+    let mut loose = Vec::new();
+    for org in &dataset.organizations {
+        let key = match by {
+            ClusterBy::Region => org.region.as_deref(),
+            ClusterBy::Kind => org.kind.as_deref(),
+        };
+        match key {
+            Some(k) => groups.entry(k).or_default().push(org),
+            None => loose.push(org),
+        }
+    }
+    for (i, (name, orgs)) in groups.iter().enumerate() {
+        writeln!(out, "  subgraph \"cluster_{i}\" {{")?;
+        writeln!(
+            out,
+            "    label={}; style=\"rounded,dashed\"; color=\"#999999\"; fontcolor=\"#555555\";",
+            quote(name)
+        )?;
+        for org in orgs {
+            write_node(out, org, "    ")?;
+        }
+        writeln!(out, "  }}")?;
+    }
+    for org in loose {
+        write_node(out, org, "  ")?;
+    }
+    Ok(())
+}
+
+fn write_edge(out: &mut dyn Write, dataset: &Dataset, edge: &Edge) -> io::Result<()> {
+    let (from, to) = dataset.endpoints(edge);
+    let ty = dataset.edge_type(edge);
+    let mut label = ty.label.clone();
+    if edge.is_disputed() {
+        label.push_str(" (disputed)");
+    }
+    let when = edge.when.label();
+    if !when.is_empty() {
+        label.push('\n');
+        label.push_str(&when);
+    }
+    let style = if edge.is_disputed() {
+        "dashed"
+    } else {
+        ty.style.as_str()
+    };
+    let mut attrs = vec![
+        format!("label={}", quote(&label)),
+        format!("color={}", quote(&ty.color)),
+        format!("fontcolor={}", quote(&ty.color)),
+        format!("style={style}"),
+    ];
+    if !ty.directed {
+        attrs.push("dir=none".to_owned());
+    }
+    attrs.push(format!("tooltip={}", quote(&edge_tooltip(dataset, edge))));
+    if let Some(url) = text::source_urls(dataset, edge).first() {
+        attrs.push(format!("URL={}", quote(url)));
+    }
+    writeln!(
+        out,
+        "  {} -> {} [{}];",
+        quote(&from.id),
+        quote(&to.id),
+        attrs.join(", ")
+    )
+}
+
+fn edge_tooltip(dataset: &Dataset, edge: &Edge) -> String {
+    let mut lines = vec![text::edge_sentence(dataset, edge)];
+    lines.push(format!(
+        "sources: {}",
+        text::source_ids(dataset, edge).join(", ")
+    ));
+    if edge.is_disputed() {
+        lines.push(format!(
+            "disputed by: {}",
+            text::disputing_ids(dataset, edge).join(", ")
+        ));
+    }
+    lines.join("\n")
+}
+
+/// A legend cluster with one sample edge per edge type in use. Its node ids start with
+/// `_`, which organization ids cannot, so they never collide.
+fn write_legend(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
+    let mut used = vec![false; dataset.edge_types.len()];
+    for edge in &dataset.edges {
+        used[edge.edge_type] = true;
+    }
+    writeln!(out, "  subgraph \"cluster__legend\" {{")?;
+    writeln!(
+        out,
+        "    label=\"Legend\"; style=\"rounded\"; color=\"#999999\"; fontcolor=\"#555555\";"
+    )?;
+    writeln!(
+        out,
+        "    node [shape=point, width=0.05, style=filled, fillcolor=\"#555555\", label=\"\"];"
+    )?;
+    for (i, ty) in dataset
+        .edge_types
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| used[*i])
+    {
+        let dir = if ty.directed { "" } else { ", dir=none" };
+        writeln!(
+            out,
+            "    \"_legend_{i}_a\" -> \"_legend_{i}_b\" [label={}, color={}, fontcolor={}, style={}{dir}];",
+            quote(&format!("{} ({})", ty.label, ty.name)),
+            quote(&ty.color),
+            quote(&ty.color),
+            ty.style.as_str()
+        )?;
+    }
+    if dataset.edges.iter().any(Edge::is_disputed) {
+        writeln!(
+            out,
+            "    \"_legend_disputed_a\" -> \"_legend_disputed_b\" [label=\"disputed\", color=\"#555555\", fontcolor=\"#555555\", style=dashed];"
+        )?;
+    }
+    writeln!(out, "  }}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quotes_every_special_character() {
+        assert_eq!(quote("node"), "\"node\"");
+        assert_eq!(quote("a \"b\" \\N"), "\"a \\\"b\\\" \\\\N\"");
+        assert_eq!(quote("two\nlines"), "\"two\\nlines\"");
+        assert_eq!(quote("bell\u{7}"), "\"bell\u{fffd}\"");
+    }
+}

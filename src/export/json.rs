@@ -1,0 +1,185 @@
+//! The whole dataset as one JSON document, mirroring the YAML field names, with each
+//! edge's direction and each date's day bounds resolved, for scripts. As in every export,
+//! the edge type is called `relation`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::model::{Citation, Dataset, Date, Edge, EdgeType, Organization, Source, When};
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    edge_types: Vec<JsonType<'a>>,
+    organizations: Vec<JsonOrg<'a>>,
+    sources: Vec<JsonSource<'a>>,
+    edges: Vec<JsonEdge<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDate<'a> {
+    text: &'a str,
+    earliest: String,
+    latest: String,
+    uncertain: bool,
+    approximate: bool,
+}
+
+fn date(d: Option<&Date>) -> Option<JsonDate<'_>> {
+    d.map(|d| JsonDate {
+        text: d.text(),
+        earliest: d.earliest().to_string(),
+        latest: d.latest().to_string(),
+        uncertain: d.is_uncertain(),
+        approximate: d.is_approximate(),
+    })
+}
+
+#[derive(Serialize)]
+struct JsonType<'a> {
+    name: &'a str,
+    directed: bool,
+    label: &'a str,
+    color: &'a str,
+    style: &'static str,
+    builtin: bool,
+}
+
+#[derive(Serialize)]
+struct JsonOrg<'a> {
+    id: &'a str,
+    name: &'a str,
+    short: Option<&'a str>,
+    aliases: &'a [String],
+    kind: Option<&'a str>,
+    region: Option<&'a str>,
+    founded: Option<JsonDate<'a>>,
+    dissolved: Option<JsonDate<'a>>,
+    wikidata: Option<&'a str>,
+    notes: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    id: &'a str,
+    title: &'a str,
+    author: Option<&'a str>,
+    publisher: Option<&'a str>,
+    published: Option<JsonDate<'a>>,
+    url: Option<&'a str>,
+    accessed: Option<JsonDate<'a>>,
+    notes: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonCitation<'a> {
+    #[serde(rename = "ref")]
+    source: &'a str,
+    quote: Option<&'a str>,
+    locator: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonEdge<'a> {
+    id: Option<&'a str>,
+    from: &'a str,
+    to: &'a str,
+    relation: &'a str,
+    directed: bool,
+    disputed: bool,
+    date: Option<JsonDate<'a>>,
+    start: Option<JsonDate<'a>>,
+    end: Option<JsonDate<'a>>,
+    confidence: Option<&'static str>,
+    sources: Vec<JsonCitation<'a>>,
+    disputed_by: Vec<JsonCitation<'a>>,
+    notes: Option<&'a str>,
+}
+
+/// Writes the dataset as pretty-printed JSON followed by a newline.
+pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
+    let doc = Document {
+        format: "actorgraph/1",
+        edge_types: dataset.edge_types.iter().map(edge_type).collect(),
+        organizations: dataset.organizations.iter().map(org).collect(),
+        sources: dataset.sources.iter().map(source).collect(),
+        edges: dataset.edges.iter().map(|e| edge(dataset, e)).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+fn edge_type(t: &EdgeType) -> JsonType<'_> {
+    JsonType {
+        name: &t.name,
+        directed: t.directed,
+        label: &t.label,
+        color: &t.color,
+        style: t.style.as_str(),
+        builtin: t.builtin,
+    }
+}
+
+fn org(o: &Organization) -> JsonOrg<'_> {
+    JsonOrg {
+        id: &o.id,
+        name: &o.name,
+        short: o.short.as_deref(),
+        aliases: &o.aliases,
+        kind: o.kind.as_deref(),
+        region: o.region.as_deref(),
+        founded: date(o.founded.as_ref()),
+        dissolved: date(o.dissolved.as_ref()),
+        wikidata: o.wikidata.as_deref(),
+        notes: o.notes.as_deref(),
+    }
+}
+
+fn source(s: &Source) -> JsonSource<'_> {
+    JsonSource {
+        id: &s.id,
+        title: &s.title,
+        author: s.author.as_deref(),
+        publisher: s.publisher.as_deref(),
+        published: date(s.published.as_ref()),
+        url: s.url.as_deref(),
+        accessed: date(s.accessed.as_ref()),
+        notes: s.notes.as_deref(),
+    }
+}
+
+fn citations<'a>(dataset: &'a Dataset, list: &'a [Citation]) -> Vec<JsonCitation<'a>> {
+    list.iter()
+        .map(|c| JsonCitation {
+            source: &dataset.sources[c.source].id,
+            quote: c.quote.as_deref(),
+            locator: c.locator.as_deref(),
+        })
+        .collect()
+}
+
+fn edge<'a>(dataset: &'a Dataset, e: &'a Edge) -> JsonEdge<'a> {
+    let (from, to) = dataset.endpoints(e);
+    let ty = dataset.edge_type(e);
+    let (point, start, end) = match &e.when {
+        When::Undated => (None, None, None),
+        When::Point(d) => (Some(d), None, None),
+        When::Interval { start, end } => (None, start.as_ref(), end.as_ref()),
+    };
+    JsonEdge {
+        id: e.id.as_deref(),
+        from: &from.id,
+        to: &to.id,
+        relation: &ty.name,
+        directed: ty.directed,
+        disputed: e.is_disputed(),
+        date: date(point),
+        start: date(start),
+        end: date(end),
+        confidence: e.confidence.map(crate::model::Confidence::as_str),
+        sources: citations(dataset, &e.sources),
+        disputed_by: citations(dataset, &e.disputed_by),
+        notes: e.notes.as_deref(),
+    }
+}

@@ -1,0 +1,117 @@
+//! Text shared by the exports: how an organization, a date and a citation read, so that
+//! every format says the same thing in the same words.
+
+use crate::model::{Dataset, Edge, Organization};
+
+/// The organization's lifetime, `1998–2016~`, `1998–`, or empty when unknown.
+pub fn lifetime(org: &Organization) -> String {
+    match (&org.founded, &org.dissolved) {
+        (None, None) => String::new(),
+        (f, d) => format!(
+            "{}–{}",
+            f.as_ref().map_or("", |d| d.text()),
+            d.as_ref().map_or("", |d| d.text())
+        ),
+    }
+}
+
+/// A one-paragraph description of an organization, for tooltips.
+pub fn org_summary(org: &Organization) -> String {
+    let mut parts = vec![org.display_name()];
+    if !org.aliases.is_empty() {
+        parts.push(format!("also: {}", org.aliases.join(", ")));
+    }
+    let facts: Vec<&str> = [org.kind.as_deref(), org.region.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !facts.is_empty() {
+        parts.push(facts.join(", "));
+    }
+    let life = lifetime(org);
+    if !life.is_empty() {
+        parts.push(life);
+    }
+    parts.join("\n")
+}
+
+/// The source ids an edge cites, in citation order, without repeats.
+pub fn source_ids<'d>(dataset: &'d Dataset, edge: &Edge) -> Vec<&'d str> {
+    let mut ids: Vec<&str> = Vec::new();
+    for c in &edge.sources {
+        let id = dataset.sources[c.source].id.as_str();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// The ids of the sources that dispute an edge.
+pub fn disputing_ids<'d>(dataset: &'d Dataset, edge: &Edge) -> Vec<&'d str> {
+    edge.disputed_by
+        .iter()
+        .map(|c| dataset.sources[c.source].id.as_str())
+        .collect()
+}
+
+/// The URLs of the sources an edge cites, in citation order, without repeats.
+pub fn source_urls<'d>(dataset: &'d Dataset, edge: &Edge) -> Vec<&'d str> {
+    let mut urls: Vec<&str> = Vec::new();
+    for c in &edge.sources {
+        if let Some(url) = dataset.sources[c.source].url.as_deref()
+            && !urls.contains(&url)
+        {
+            urls.push(url);
+        }
+    }
+    urls
+}
+
+/// The quotes of an edge's supporting citations.
+pub fn quotes(edge: &Edge) -> Vec<&str> {
+    edge.sources
+        .iter()
+        .filter_map(|c| c.quote.as_deref())
+        .collect()
+}
+
+/// A sentence describing an edge: `IMU pledged allegiance to al-Qaeda (2015-08)`.
+pub fn edge_sentence(dataset: &Dataset, edge: &Edge) -> String {
+    let (from, to) = dataset.endpoints(edge);
+    let ty = dataset.edge_type(edge);
+    let from_name = from.short.as_deref().unwrap_or(&from.name);
+    let to_name = to.short.as_deref().unwrap_or(&to.name);
+    let mut s = format!("{from_name} {} {to_name}", ty.label);
+    let when = edge.when.label();
+    if !when.is_empty() {
+        s = format!("{s} ({when})");
+    }
+    s
+}
+
+/// Whether any of an edge's dates is marked uncertain (`?` or `%`).
+pub fn is_uncertain(edge: &Edge) -> bool {
+    dates(edge).any(crate::model::Date::is_uncertain)
+}
+
+/// Whether any of an edge's dates is marked approximate (`~` or `%`).
+pub fn is_approximate(edge: &Edge) -> bool {
+    dates(edge).any(crate::model::Date::is_approximate)
+}
+
+fn dates(edge: &Edge) -> impl Iterator<Item = &crate::model::Date> {
+    use crate::model::When;
+    let (a, b) = match &edge.when {
+        When::Undated => (None, None),
+        When::Point(d) => (Some(d), None),
+        When::Interval { start, end } => (start.as_ref(), end.as_ref()),
+    };
+    a.into_iter().chain(b)
+}
+
+/// Encodes a list of strings as a JSON array, the convention for list-valued attributes
+/// in formats that only have scalar attributes (GraphML, GEXF, CSV).
+pub fn json_list(items: &[&str]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".to_owned())
+}
