@@ -68,9 +68,16 @@ pub fn write_atomically(
     Ok(())
 }
 
-/// Gives the new file the permissions of the file it replaces, if any.
+/// Gives the new file the permissions of the file it replaces, or, for a new file, the
+/// usual `rw-r--r--` (temporary files are created private).
 fn keep_permissions(target: &Path, temp: &Path) {
     if let Ok(meta) = fs::metadata(target) {
         let _ = fs::set_permissions(temp, meta.permissions());
+        return;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(temp, fs::Permissions::from_mode(0o644));
     }
 }
