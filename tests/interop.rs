@@ -187,3 +187,29 @@ fn graphml_loads_in_networkx_and_igraph() {
         );
     }
 }
+
+#[test]
+#[ignore = "needs graphviz/xmllint/python (run by .ci/run with --ignored)"]
+fn per_edge_direction_is_refused_by_networkx() {
+    // Why it is not the default: see docs/formats.md, "Mixed directedness".
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = export_to(
+        dir.path(),
+        "tests/fixtures/valid/full",
+        &["-f", "graphml", "--per-edge-direction"],
+        "per-edge.graphml",
+    );
+    let out = command("python3")
+        .args([
+            "-c",
+            "import sys, networkx; networkx.read_graphml(sys.argv[1])",
+        ])
+        .arg(&file)
+        .output()
+        .expect("run python3");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && stderr.contains("directed=false edge found in directed graph"),
+        "networkx now reads per-edge direction; reconsider the default in docs/formats.md: {stderr}"
+    );
+}
