@@ -47,7 +47,7 @@ struct ExportArgs {
     /// DOT: group organizations into clusters.
     #[arg(long, value_enum, value_name = "FIELD")]
     cluster_by: Option<export::ClusterBy>,
-    /// GraphML: write directed="false" on undirected edges (Gephi reads it; networkx and igraph reject it).
+    /// GraphML: write directed="false" on undirected edges (Gephi reads it; networkx rejects it, igraph ignores it).
     #[arg(long)]
     per_edge_direction: bool,
     /// How to print diagnostics (on standard error).

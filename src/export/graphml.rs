@@ -1,7 +1,7 @@
 //! GraphML 1.0. Every attribute is declared as a typed `<key>` (string or boolean only);
 //! list values are JSON-encoded strings. The graph is directed by default, and each edge
 //! carries a boolean `directed` attribute; `--per-edge-direction` additionally writes
-//! `directed="false"` on undirected edges for Gephi (networkx and igraph reject that).
+//! `directed="false"` on undirected edges for Gephi (networkx rejects that file; igraph ignores the flag).
 
 use std::io::{self, Write};
 

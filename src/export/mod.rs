@@ -41,8 +41,8 @@ pub struct Options {
     pub legend: bool,
     /// DOT: group nodes into clusters.
     pub cluster_by: Option<ClusterBy>,
-    /// GraphML: mark undirected edges `directed="false"` (Gephi honours it; networkx and
-    /// igraph refuse such a file).
+    /// GraphML: mark undirected edges `directed="false"` (Gephi honours it; networkx
+    /// refuses such a file and igraph ignores the flag).
     pub per_edge_direction: bool,
 }
 
