@@ -2,12 +2,13 @@
 //! sourced, dated relationships, kept as YAML.
 //!
 //! The data flows through one module per stage: [`load`] reads YAML into raw records,
-//! [`validate`] checks them and builds the [`model`], and [`export`] writes it in
-//! one module per format. Nothing in the library prints: [`run`] writes to the streams it is given.
+//! [`validate`] checks them and builds the [`model`], [`filter`] slices it, and
+//! [`export`] writes it in one module per format. Nothing in the library prints: [`run`] writes to the streams it is given.
 
 pub mod cli;
 pub mod diagnostic;
 pub mod export;
+pub mod filter;
 pub mod load;
 pub mod model;
 mod output;

@@ -1,0 +1,280 @@
+//! The filter stage between the model and the exports: time slices, relation types,
+//! disputes, confidence, sources and ego networks. Filters compose, and the result is
+//! again a sorted [`Dataset`], so every export stays deterministic.
+
+use std::collections::VecDeque;
+
+use petgraph::graph::NodeIndex;
+
+use crate::model::{Confidence, Dataset, Date, Day, Edge, Organization, When};
+use crate::suggest;
+
+/// What to keep. The default keeps everything.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Keep what may have held on this date.
+    pub as_of: Option<Date>,
+    /// Keep edges that may have held at some point in this span.
+    pub between: Option<(Date, Date)>,
+    /// Keep only these relation types (empty: all).
+    pub types: Vec<String>,
+    /// Drop these relation types.
+    pub exclude_types: Vec<String>,
+    /// Keep the ego network of this organization.
+    pub focus: Option<String>,
+    /// Steps from the focus (default 1).
+    pub depth: usize,
+    /// Drop disputed edges.
+    pub exclude_disputed: bool,
+    /// Drop edges below this confidence (edges with none are dropped too).
+    pub min_confidence: Option<Confidence>,
+    /// Keep only edges these sources support (empty: all).
+    pub according_to: Vec<String>,
+    /// Drop organizations left without edges.
+    pub drop_isolated: bool,
+}
+
+/// A filter that names something the dataset does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterError(pub String);
+
+impl std::fmt::Display for FilterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn unknown(what: &str, name: &str, known: &[&str]) -> FilterError {
+    let hint = suggest::closest(name, known.iter().copied())
+        .map_or_else(String::new, |k| format!("; did you mean `{k}`?"));
+    FilterError(format!("unknown {what} `{name}`{hint}"))
+}
+
+impl Filter {
+    /// Applies the filter, or says which name in it is unknown.
+    pub fn apply(&self, dataset: &Dataset) -> Result<Dataset, FilterError> {
+        self.check_names(dataset)?;
+        let mut keep_org: Vec<bool> = dataset
+            .organizations
+            .iter()
+            .map(|o| self.org_alive(o))
+            .collect();
+        let mut keep_edge: Vec<bool> = dataset
+            .edges
+            .iter()
+            .map(|e| keep_org[e.from] && keep_org[e.to] && self.edge_kept(dataset, e))
+            .collect();
+        if let Some(focus) = &self.focus {
+            let within = ego(dataset, focus, self.depth.max(1), &keep_edge);
+            for (i, keep) in keep_org.iter_mut().enumerate() {
+                *keep &= within[i];
+            }
+            for (e, keep) in dataset.edges.iter().zip(keep_edge.iter_mut()) {
+                *keep &= within[e.from] && within[e.to];
+            }
+        }
+        if self.drop_isolated {
+            let mut linked = vec![false; keep_org.len()];
+            for (e, _) in dataset.edges.iter().zip(&keep_edge).filter(|(_, k)| **k) {
+                linked[e.from] = true;
+                linked[e.to] = true;
+            }
+            for (keep, l) in keep_org.iter_mut().zip(linked) {
+                *keep &= l;
+            }
+        }
+        Ok(subset(dataset, &keep_org, &keep_edge))
+    }
+
+    fn check_names(&self, dataset: &Dataset) -> Result<(), FilterError> {
+        let types: Vec<&str> = dataset.edge_types.iter().map(|t| t.name.as_str()).collect();
+        for t in self.types.iter().chain(&self.exclude_types) {
+            if !types.contains(&t.as_str()) {
+                return Err(unknown("edge type", t, &types));
+            }
+        }
+        let sources: Vec<&str> = dataset.sources.iter().map(|s| s.id.as_str()).collect();
+        for s in &self.according_to {
+            if !sources.contains(&s.as_str()) {
+                return Err(unknown("source", s, &sources));
+            }
+        }
+        if let Some(focus) = &self.focus {
+            let orgs: Vec<&str> = dataset
+                .organizations
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect();
+            if !orgs.contains(&focus.as_str()) {
+                return Err(unknown("organization", focus, &orgs));
+            }
+        }
+        Ok(())
+    }
+
+    /// An organization is dropped from a slice only when certainly not yet founded or
+    /// certainly dissolved.
+    fn org_alive(&self, org: &Organization) -> bool {
+        let Some((lo, hi)) = self.window() else {
+            return true;
+        };
+        let born_later = org.founded.as_ref().is_some_and(|f| f.earliest() > hi);
+        let gone_before = org.dissolved.as_ref().is_some_and(|d| d.latest() < lo);
+        !born_later && !gone_before
+    }
+
+    /// The span of days the time filters ask about.
+    fn window(&self) -> Option<(Day, Day)> {
+        match (&self.as_of, &self.between) {
+            (Some(d), _) => Some((d.earliest(), d.latest())),
+            (None, Some((from, to))) => Some((from.earliest(), to.latest())),
+            (None, None) => None,
+        }
+    }
+
+    fn edge_kept(&self, dataset: &Dataset, edge: &Edge) -> bool {
+        let ty = &dataset.edge_type(edge).name;
+        let type_ok =
+            (self.types.is_empty() || self.types.contains(ty)) && !self.exclude_types.contains(ty);
+        let dispute_ok = !(self.exclude_disputed && edge.is_disputed());
+        let confidence_ok = self
+            .min_confidence
+            .is_none_or(|min| edge.confidence.is_some_and(|c| c >= min));
+        let source_ok = self.according_to.is_empty()
+            || edge
+                .sources
+                .iter()
+                .any(|c| self.according_to.contains(&dataset.sources[c.source].id));
+        let time_ok = self
+            .window()
+            .is_none_or(|(lo, hi)| may_hold(&edge.when, lo, hi));
+        type_ok && dispute_ok && confidence_ok && source_ok && time_ok
+    }
+}
+
+/// Whether an edge may have held at some day of `lo..=hi`. Point-dated edges (pledges,
+/// splits) hold from their date on; undated edges may hold at any time.
+pub fn may_hold(when: &When, lo: Day, hi: Day) -> bool {
+    match when {
+        When::Undated => true,
+        When::Point(d) => d.earliest() <= hi,
+        When::Interval { start, end } => {
+            start.as_ref().is_none_or(|s| s.earliest() <= hi)
+                && end.as_ref().is_none_or(|e| e.latest() >= lo)
+        }
+    }
+}
+
+/// Organizations within `depth` steps of `focus`, along kept edges in either direction.
+fn ego(dataset: &Dataset, focus: &str, depth: usize, keep_edge: &[bool]) -> Vec<bool> {
+    let n = dataset.organizations.len();
+    let mut distance = vec![usize::MAX; n];
+    let Ok(start) = dataset
+        .organizations
+        .binary_search_by(|o| o.id.as_str().cmp(focus))
+    else {
+        return vec![false; n];
+    };
+    distance[start] = 0;
+    let mut queue = VecDeque::from([start]);
+    while let Some(at) = queue.pop_front() {
+        if distance[at] == depth {
+            continue;
+        }
+        let node = NodeIndex::new(at);
+        let edges = dataset
+            .graph
+            .edges_directed(node, petgraph::Direction::Outgoing)
+            .chain(
+                dataset
+                    .graph
+                    .edges_directed(node, petgraph::Direction::Incoming),
+            );
+        for e in edges {
+            use petgraph::visit::EdgeRef;
+            if !keep_edge[*e.weight()] {
+                continue;
+            }
+            let other = if e.source() == node {
+                e.target()
+            } else {
+                e.source()
+            }
+            .index();
+            if distance[other] == usize::MAX {
+                distance[other] = distance[at] + 1;
+                queue.push_back(other);
+            }
+        }
+    }
+    distance.iter().map(|&d| d != usize::MAX).collect()
+}
+
+fn subset(dataset: &Dataset, keep_org: &[bool], keep_edge: &[bool]) -> Dataset {
+    let mut index = vec![usize::MAX; keep_org.len()];
+    let mut organizations = Vec::new();
+    for (i, org) in dataset
+        .organizations
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep_org[*i])
+    {
+        index[i] = organizations.len();
+        organizations.push(org.clone());
+    }
+    let edges = dataset
+        .edges
+        .iter()
+        .zip(keep_edge)
+        .filter(|(e, k)| **k && keep_org[e.from] && keep_org[e.to])
+        .map(|(e, _)| {
+            let mut e = e.clone();
+            e.from = index[e.from];
+            e.to = index[e.to];
+            e
+        })
+        .collect();
+    Dataset::new(
+        organizations,
+        dataset.sources.clone(),
+        dataset.edge_types.clone(),
+        edges,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).expect("valid date")
+    }
+
+    fn holds(when: &When, on: &str) -> bool {
+        let on = d(on);
+        may_hold(when, on.earliest(), on.latest())
+    }
+
+    #[test]
+    fn uncertain_bounds_may_overlap() {
+        let from_2015 = When::Interval {
+            start: Some(d("2015")),
+            end: None,
+        };
+        assert!(
+            holds(&from_2015, "2015-03"),
+            "start 2015 may precede March 2015"
+        );
+        assert!(!holds(&from_2015, "2014-12"));
+        let until_201x = When::Interval {
+            start: None,
+            end: Some(d("201X")),
+        };
+        assert!(holds(&until_201x, "2019-06"));
+        assert!(!holds(&until_201x, "2020"));
+        let pledge = When::Point(d("2002~"));
+        assert!(holds(&pledge, "2002-01") && holds(&pledge, "2030"));
+        assert!(!holds(&pledge, "2001"));
+        assert!(holds(&When::Undated, "1990"));
+    }
+}
