@@ -4,37 +4,15 @@
 //! Exit statuses: 0 valid (warnings allowed), 1 errors, 2 usage error or unreadable input.
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
 const VALID: &str = "tests/fixtures/valid/full";
 const INVALID: &str = "tests/fixtures/invalid";
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
-/// Runs the binary with `args` in `dir`.
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run actorgraph");
-    Run {
-        code: out.status.code().expect("exit status"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    }
-}
-
-/// Runs the binary with `args` from the crate root.
-fn run(args: &[&str]) -> Run {
-    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
+use common::{run, run_in};
 
 fn fixture(name: &str) -> String {
     format!("{INVALID}/{name}.yaml")

@@ -6,7 +6,6 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use proptest::prelude::*;
 use serde_json::Value;
@@ -14,30 +13,9 @@ use serde_json::Value;
 const FULL: &str = "tests/fixtures/valid/full";
 const INVALID: &str = "tests/fixtures/invalid/self-loop.yaml";
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
-/// Runs the binary with `args` in `dir`.
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run actorgraph");
-    Run {
-        code: out.status.code().expect("exit status"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    }
-}
-
-/// Runs the binary with `args` from the crate root.
-fn run(args: &[&str]) -> Run {
-    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
+use common::{run, run_in};
 
 /// Exports `path` with extra `args`, asserting success with nothing on stderr.
 fn export(path: &str, args: &[&str]) -> String {
