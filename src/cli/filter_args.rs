@@ -1,0 +1,74 @@
+//! The filter flags shared by every command that writes a graph, and their parsing
+//! into a [`Filter`].
+
+use clap::Args;
+
+use crate::filter::Filter;
+use crate::model::{Confidence, Date};
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Filters")]
+pub(super) struct FilterArgs {
+    /// The network as it may have stood on DATE (EDTF, e.g. 2001 or 2015-08).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// Edges that may have held at some point in FROM..TO.
+    #[arg(long, value_name = "FROM..TO", value_parser = parse_span, conflicts_with = "as_of")]
+    between: Option<(Date, Date)>,
+    /// Keep only these relation types.
+    #[arg(long = "type", value_name = "T", value_delimiter = ',')]
+    types: Vec<String>,
+    /// Drop these relation types.
+    #[arg(long, value_name = "T", value_delimiter = ',')]
+    exclude_type: Vec<String>,
+    /// Keep the organizations within --depth steps of ID, and the edges among them.
+    #[arg(long, value_name = "ID")]
+    focus: Option<String>,
+    /// Steps from --focus.
+    #[arg(long, default_value_t = 1, requires = "focus")]
+    depth: usize,
+    /// Drop disputed edges.
+    #[arg(long)]
+    exclude_disputed: bool,
+    /// Drop edges below this confidence (and edges that state none).
+    #[arg(long, value_name = "LEVEL", value_parser = parse_confidence)]
+    min_confidence: Option<Confidence>,
+    /// Keep only edges these sources support.
+    #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
+    according_to: Vec<String>,
+    /// Drop organizations left without edges.
+    #[arg(long)]
+    drop_isolated: bool,
+}
+
+impl FilterArgs {
+    pub(super) fn to_filter(&self) -> Filter {
+        Filter {
+            as_of: self.as_of.clone(),
+            between: self.between.clone(),
+            types: self.types.clone(),
+            exclude_types: self.exclude_type.clone(),
+            focus: self.focus.clone(),
+            depth: self.depth,
+            exclude_disputed: self.exclude_disputed,
+            min_confidence: self.min_confidence,
+            according_to: self.according_to.clone(),
+            drop_isolated: self.drop_isolated,
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).map_err(|e| format!("{} ({})", e.message, e.help))
+}
+
+fn parse_span(s: &str) -> Result<(Date, Date), String> {
+    let (from, to) = s
+        .split_once("..")
+        .ok_or_else(|| "write the span as FROM..TO, for example 1998..2001".to_owned())?;
+    Ok((parse_date(from)?, parse_date(to)?))
+}
+
+fn parse_confidence(s: &str) -> Result<Confidence, String> {
+    Confidence::parse(s).ok_or_else(|| format!("use one of: {}", Confidence::NAMES.join(", ")))
+}

@@ -1,0 +1,76 @@
+//! The command line: the top-level parser, and the dispatch of each subcommand to its
+//! own module, which turns arguments into calls on the pipeline and the renderers.
+
+mod export;
+mod filter_args;
+mod validate;
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+
+use clap::{Parser, Subcommand};
+
+use crate::pipeline;
+use crate::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
+
+/// Validate, export and review datasets of organizations and their relationships.
+#[derive(Debug, Parser)]
+#[command(name = "actorgraph", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check a dataset and report every problem at its `file:line:column`.
+    Validate(validate::ValidateArgs),
+    /// Validate, then write the dataset as DOT, GraphML or JSON.
+    Export(Box<export::ExportArgs>),
+}
+
+/// Parses `args` and runs the subcommand; see [`crate::run`].
+pub fn run<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e, stdout, stderr),
+    };
+    let result = match cli.command {
+        Command::Validate(args) => validate::run(&args, stdout),
+        Command::Export(args) => export::run(&args, stdout, stderr),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(stderr, "error: {e}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+fn usage_error(e: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+    let text = e.render().to_string();
+    if e.use_stderr() {
+        let _ = write!(stderr, "{text}");
+        EXIT_FAILURE
+    } else {
+        let _ = write!(stdout, "{text}");
+        EXIT_OK
+    }
+}
+
+/// The exit status for a checked dataset: input failures over errors over success.
+fn exit_status(checked: &pipeline::Checked) -> u8 {
+    if checked.input_failed() {
+        EXIT_FAILURE
+    } else if checked.has_errors() {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    }
+}
