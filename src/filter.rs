@@ -83,7 +83,7 @@ impl Filter {
                 *keep &= l;
             }
         }
-        Ok(subset(dataset, &keep_org, &keep_edge))
+        Ok(subset(dataset, &keep_org, &keep_edge, self.window()))
     }
 
     fn check_names(&self, dataset: &Dataset) -> Result<(), FilterError> {
@@ -152,6 +152,21 @@ impl Filter {
     }
 }
 
+/// Whether an edge certainly held on at least one day of `lo..=hi`: some day of the
+/// window lies between the latest day its start can mean and the earliest day its end
+/// can mean. Undated edges are never certain.
+pub fn surely_holds(when: &When, lo: Day, hi: Day) -> bool {
+    match when {
+        When::Undated => false,
+        When::Point(d) => d.latest() <= hi,
+        When::Interval { start, end } => {
+            let from = start.as_ref().map_or(Day::MIN, |s| s.latest()).max(lo);
+            let to = end.as_ref().map_or(Day::MAX, |e| e.earliest()).min(hi);
+            (start.is_some() || end.is_some()) && from <= to
+        }
+    }
+}
+
 /// Whether an edge may have held at some day of `lo..=hi`. Point-dated edges (pledges,
 /// splits) hold from their date on; undated edges may hold at any time.
 pub fn may_hold(when: &When, lo: Day, hi: Day) -> bool {
@@ -210,7 +225,12 @@ fn ego(dataset: &Dataset, focus: &str, depth: usize, keep_edge: &[bool]) -> Vec<
     distance.iter().map(|&d| d != usize::MAX).collect()
 }
 
-fn subset(dataset: &Dataset, keep_org: &[bool], keep_edge: &[bool]) -> Dataset {
+fn subset(
+    dataset: &Dataset,
+    keep_org: &[bool],
+    keep_edge: &[bool],
+    window: Option<(Day, Day)>,
+) -> Dataset {
     let mut index = vec![usize::MAX; keep_org.len()];
     let mut organizations = Vec::new();
     for (i, org) in dataset
@@ -229,6 +249,7 @@ fn subset(dataset: &Dataset, keep_org: &[bool], keep_edge: &[bool]) -> Dataset {
         .filter(|(e, k)| **k && keep_org[e.from] && keep_org[e.to])
         .map(|(e, _)| {
             let mut e = e.clone();
+            e.possibly_active = window.is_some_and(|(lo, hi)| !surely_holds(&e.when, lo, hi));
             e.from = index[e.from];
             e.to = index[e.to];
             e
@@ -276,5 +297,50 @@ mod tests {
         assert!(holds(&pledge, "2002-01") && holds(&pledge, "2030"));
         assert!(!holds(&pledge, "2001"));
         assert!(holds(&When::Undated, "1990"));
+    }
+
+    fn surely(when: &When, on: &str) -> bool {
+        let on = d(on);
+        surely_holds(when, on.earliest(), on.latest())
+    }
+
+    #[test]
+    fn certain_overlap_needs_both_bounds_inside() {
+        let from_2015 = When::Interval {
+            start: Some(d("2015")),
+            end: None,
+        };
+        assert!(!surely(&from_2015, "2015-03"), "start 2015 may be December");
+        assert!(
+            surely(&from_2015, "2015"),
+            "some day of 2015 is after any start in 2015"
+        );
+        assert!(surely(&from_2015, "2016-01-01"));
+        let exact = When::Interval {
+            start: Some(d("2015-08-11")),
+            end: Some(d("2016")),
+        };
+        assert!(surely(&exact, "2015-08"));
+        assert!(surely(&exact, "2015-08-11"));
+        assert!(!surely(&exact, "2016-06"), "end 2016 may be January");
+        assert!(surely(&exact, "2016-01-01"));
+        let decade = When::Interval {
+            start: Some(d("199X")),
+            end: Some(d("2001")),
+        };
+        assert!(!surely(&decade, "1995"), "199X may be 1999");
+        assert!(surely(&decade, "2000"));
+        let approximate = When::Point(d("2002~"));
+        assert!(
+            surely(&approximate, "2003"),
+            "qualifiers flag, they do not widen"
+        );
+        assert!(!surely(&When::Point(d("200X")), "2005"));
+        assert!(!surely(&When::Undated, "2005"));
+        let open_both = When::Interval {
+            start: None,
+            end: None,
+        };
+        assert!(!surely(&open_both, "2005"));
     }
 }

@@ -54,6 +54,14 @@ fn snapshot_dot_legend_clusters() {
 }
 
 #[test]
+fn snapshot_dot_slice_fades_possibly_active_edges() {
+    insta::assert_snapshot!(
+        "dot_as_of_2005_06",
+        export(FULL, &["-f", "dot", "--legend", "--as-of", "2005-06"])
+    );
+}
+
+#[test]
 fn snapshot_graphml() {
     insta::assert_snapshot!("graphml", export(FULL, &["--format", "graphml"]));
 }

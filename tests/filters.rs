@@ -19,8 +19,8 @@ edges:
   - {id: e4, from: e, to: a, type: rivalry, start: 2012, confidence: medium, sources: [s1]}
 ";
 
-/// Runs `export --format json` with `filters`; returns (organization ids, edge ids).
-fn export(filters: &[&str]) -> (Vec<String>, Vec<String>) {
+/// Runs `export --format json` with `filters`; returns the document.
+fn export_doc(filters: &[&str]) -> serde_json::Value {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("data.yaml"), DATASET).expect("write");
     let out = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
@@ -35,7 +35,12 @@ fn export(filters: &[&str]) -> (Vec<String>, Vec<String>) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// Runs `export --format json` with `filters`; returns (organization ids, edge ids).
+fn export(filters: &[&str]) -> (Vec<String>, Vec<String>) {
+    let doc = export_doc(filters);
     let ids = |key: &str| -> Vec<String> {
         doc[key]
             .as_array()
@@ -72,6 +77,31 @@ fn as_of_keeps_what_may_have_held() {
         &["a", "b", "c", "d"],
         &["e1", "e2", "e3"],
     );
+}
+
+/// The ids of the edges marked possibly active, in output order.
+fn possibly_active(filters: &[&str]) -> Vec<String> {
+    let doc = export_doc(filters);
+    doc["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .filter(|e| e["possibly_active"].as_bool().expect("a boolean"))
+        .map(|e| e["id"].as_str().expect("id").to_owned())
+        .collect()
+}
+
+#[test]
+fn slices_mark_edges_that_only_may_hold() {
+    // Without a slice nothing is marked.
+    assert!(possibly_active(&[]).is_empty());
+    // June 2003: the rivalry starts in 2003, maybe after June; the pledge (2001) and the
+    // hosting from 2002 certainly stand.
+    assert_eq!(possibly_active(&["--as-of", "2003-06"]), ["e2"]);
+    // Some day of 2003 certainly falls inside the 2003-2004 rivalry.
+    assert!(possibly_active(&["--as-of", "2003"]).is_empty());
+    // 2004-06..2004-12: the rivalry's end (2004) may be in January.
+    assert_eq!(possibly_active(&["--between", "2004-06..2004-12"]), ["e2"]);
 }
 
 #[test]

@@ -110,6 +110,9 @@ fn write_edge(out: &mut dyn Write, dataset: &Dataset, edge: &Edge) -> io::Result
     if edge.is_disputed() {
         label.push_str(" (disputed)");
     }
+    if edge.possibly_active {
+        label.push_str(" (possibly active)");
+    }
     let when = edge.when.label();
     if !when.is_empty() {
         label.push('\n');
@@ -120,12 +123,20 @@ fn write_edge(out: &mut dyn Write, dataset: &Dataset, edge: &Edge) -> io::Result
     } else {
         ty.style.as_str()
     };
+    let color = if edge.possibly_active {
+        faded(&ty.color)
+    } else {
+        ty.color.clone()
+    };
     let mut attrs = vec![
         format!("label={}", quote(&label)),
-        format!("color={}", quote(&ty.color)),
-        format!("fontcolor={}", quote(&ty.color)),
+        format!("color={}", quote(&color)),
+        format!("fontcolor={}", quote(&color)),
         format!("style={style}"),
     ];
+    if edge.possibly_active {
+        attrs.push("penwidth=0.5".to_owned());
+    }
     if !ty.directed {
         attrs.push("dir=none".to_owned());
     }
@@ -140,6 +151,16 @@ fn write_edge(out: &mut dyn Write, dataset: &Dataset, edge: &Edge) -> io::Result
         quote(&to.id),
         attrs.join(", ")
     )
+}
+
+/// The lighter colour of an edge that is only possibly active: a `#rrggbb` colour at
+/// 40% opacity (X11 colour names cannot carry opacity; such edges are thinner only).
+fn faded(color: &str) -> String {
+    if color.starts_with('#') && color.len() == 7 {
+        format!("{color}66")
+    } else {
+        color.to_owned()
+    }
 }
 
 fn edge_tooltip(dataset: &Dataset, edge: &Edge) -> String {
@@ -187,6 +208,12 @@ fn write_legend(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
             quote(&ty.color),
             quote(&ty.color),
             ty.style.as_str()
+        )?;
+    }
+    if dataset.edges.iter().any(|e| e.possibly_active) {
+        writeln!(
+            out,
+            "    \"_legend_possibly_a\" -> \"_legend_possibly_b\" [label=\"possibly active\", color=\"#55555566\", fontcolor=\"#55555566\", penwidth=0.5];"
         )?;
     }
     if dataset.edges.iter().any(Edge::is_disputed) {

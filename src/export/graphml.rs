@@ -33,6 +33,7 @@ const EDGE_KEYS: &[(&str, &str)] = &[
     ("label", "string"),
     ("directed", "boolean"),
     ("disputed", "boolean"),
+    ("possibly_active", "boolean"),
     ("date", "string"),
     ("start", "string"),
     ("end", "string"),
@@ -145,6 +146,7 @@ fn edge_values(dataset: &Dataset, edge: &Edge) -> Vec<(&'static str, Value)> {
         ("label", Value::Text(ty.label.clone())),
         ("directed", Value::Bool(ty.directed)),
         ("disputed", Value::Bool(edge.is_disputed())),
+        ("possibly_active", Value::Bool(edge.possibly_active)),
     ];
     let date =
         |key, d: Option<&crate::model::Date>| d.map(|d| (key, Value::Text(d.text().to_owned())));

@@ -16,6 +16,21 @@ pub struct Day {
     pub day: u8,
 }
 
+impl Day {
+    /// The first day a date can mean.
+    pub const MIN: Day = Day {
+        year: 0,
+        month: 1,
+        day: 1,
+    };
+    /// The last day a date can mean.
+    pub const MAX: Day = Day {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
+}
+
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

@@ -140,6 +140,10 @@ pub struct Edge {
     pub disputed_by: Vec<Citation>,
     /// Free text.
     pub notes: Option<String>,
+    /// Set by a time filter when the edge's dates only *may* overlap the slice (an
+    /// uncertain bound or no dates at all), as opposed to certainly overlapping it.
+    /// Always `false` outside a time slice.
+    pub possibly_active: bool,
 }
 
 impl Edge {

@@ -49,6 +49,7 @@ pub fn build(
                 ),
                 disputed_by: cite(edge.disputed_by, &r.disputed_by),
                 notes: value(edge.notes),
+                possibly_active: false,
             })
         })
         .collect();
