@@ -160,8 +160,8 @@ pub fn surely_holds(when: &When, lo: Day, hi: Day) -> bool {
         When::Undated => false,
         When::Point(d) => d.latest() <= hi,
         When::Interval { start, end } => {
-            let from = start.as_ref().map_or(Day::MIN, |s| s.latest()).max(lo);
-            let to = end.as_ref().map_or(Day::MAX, |e| e.earliest()).min(hi);
+            let from = start.as_ref().map_or(Day::MIN, Date::latest).max(lo);
+            let to = end.as_ref().map_or(Day::MAX, Date::earliest).min(hi);
             (start.is_some() || end.is_some()) && from <= to
         }
     }
