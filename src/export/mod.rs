@@ -2,6 +2,7 @@
 //! filtered) [`Dataset`] to any [`io::Write`]. Every writer is deterministic: it walks
 //! the dataset's already sorted records and never a hash map.
 
+mod attributes;
 mod dot;
 mod graphml;
 mod json;
