@@ -75,6 +75,22 @@ fn snapshot_graphml_per_edge_direction() {
 }
 
 #[test]
+fn snapshot_gexf() {
+    insta::assert_snapshot!("gexf", export(FULL, &["--format", "gexf"]));
+}
+
+#[test]
+fn snapshot_gexf_slice_per_edge_direction() {
+    insta::assert_snapshot!(
+        "gexf_as_of_2005_06_per_edge_direction",
+        export(
+            FULL,
+            &["-f", "gexf", "--as-of", "2005-06", "--per-edge-direction"]
+        )
+    );
+}
+
+#[test]
 fn snapshot_json() {
     insta::assert_snapshot!("json", export(FULL, &["--format", "json"]));
 }
@@ -89,6 +105,8 @@ const VARIANTS: &[&[&str]] = &[
     &["-f", "graphml"],
     &["-f", "graphml", "--per-edge-direction"],
     &["-f", "json"],
+    &["-f", "gexf"],
+    &["-f", "gexf", "--per-edge-direction", "--as-of", "2005-06"],
 ];
 
 /// The fixture's top-level sections, each as its own YAML text (key line included).

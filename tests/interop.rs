@@ -1,5 +1,6 @@
 //! Exports read by the real consumers: Graphviz `dot`, `xmllint` against the GraphML
-//! schema, and networkx and igraph (through `tests/interop/check_graphml.py`).
+//! and GEXF 1.3 schemas, and networkx and igraph (through `tests/interop/check_graphml.py`
+//! and `tests/interop/check_gexf.py`).
 //!
 //! These need external tools, so they are ignored by default; `.ci/run` runs them with
 //! `cargo test --test interop -- --ignored`. The GraphML schemas are not in this
@@ -57,7 +58,7 @@ fn command(tool: &str) -> Command {
     Command::new(tool)
 }
 
-/// The directory holding `catalog.xml` and `graphml/graphml.xsd`.
+/// The directory holding `catalog.xml`, `graphml/graphml.xsd` and `gexf13/gexf.xsd`.
 fn schemas() -> PathBuf {
     let dir = std::env::var_os("ACTORGRAPH_SCHEMAS").map_or_else(
         || {
@@ -72,7 +73,7 @@ fn schemas() -> PathBuf {
         },
         PathBuf::from,
     );
-    for file in ["catalog.xml", "graphml/graphml.xsd"] {
+    for file in ["catalog.xml", "graphml/graphml.xsd", "gexf13/gexf.xsd"] {
         assert!(
             dir.join(file).is_file(),
             "{} has no {file} (from ACTORGRAPH_SCHEMAS or ../shared/schemas)",
@@ -212,4 +213,68 @@ fn per_edge_direction_is_refused_by_networkx() {
         !out.status.success() && stderr.contains("directed=false edge found in directed graph"),
         "networkx now reads per-edge direction; reconsider the default in docs/formats.md: {stderr}"
     );
+}
+
+/// The argument lists every GEXF check runs: whole, sliced, and with per-edge direction.
+const GEXF_VARIANTS: &[&[&str]] = &[
+    &[],
+    &["--as-of", "2015-03"],
+    &["--between", "2001..2005", "--per-edge-direction"],
+];
+
+#[test]
+#[ignore = "needs graphviz/xmllint/python (run by .ci/run with --ignored)"]
+fn gexf_is_schema_valid() {
+    let schemas = schemas();
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (i, dataset) in DATASETS.iter().enumerate() {
+        for (j, extra) in GEXF_VARIANTS.iter().enumerate() {
+            let mut args = vec!["-f", "gexf"];
+            args.extend(*extra);
+            let file = export_to(dir.path(), dataset, &args, &format!("{i}-{j}.gexf"));
+            let out = command("xmllint")
+                .args(["--nonet", "--noout", "--schema", "gexf13/gexf.xsd"])
+                .arg(&file)
+                .env("XML_CATALOG_FILES", "catalog.xml")
+                .current_dir(&schemas)
+                .output()
+                .expect("run xmllint");
+            assert!(
+                out.status.success(),
+                "xmllint on {dataset} {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs graphviz/xmllint/python (run by .ci/run with --ignored)"]
+fn gexf_loads_in_networkx_with_its_timeline() {
+    let script = root().join("tests/interop/check_gexf.py");
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (i, dataset) in DATASETS.iter().enumerate() {
+        // networkx refuses per-edge direction, as with GraphML; the slices it must read.
+        for (j, extra) in GEXF_VARIANTS[..2].iter().enumerate() {
+            let with = |format: &'static str| {
+                let mut args = vec!["-f", format];
+                args.extend(*extra);
+                args
+            };
+            let gexf = export_to(dir.path(), dataset, &with("gexf"), &format!("{i}-{j}.gexf"));
+            let json = export_to(dir.path(), dataset, &with("json"), &format!("{i}-{j}.json"));
+            let out = command("python3")
+                .arg(&script)
+                .arg(&gexf)
+                .arg(&json)
+                .output()
+                .expect("run python3");
+            assert!(
+                out.status.success(),
+                "check_gexf.py on {dataset} {extra:?}: {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
 }

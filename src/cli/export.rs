@@ -30,7 +30,7 @@ pub(super) struct ExportArgs {
     /// DOT: group organizations into clusters.
     #[arg(long, value_enum, value_name = "FIELD")]
     cluster_by: Option<export::ClusterBy>,
-    /// GraphML: write directed="false" on undirected edges (Gephi reads it; networkx rejects it, igraph ignores it).
+    /// GraphML, GEXF: mark undirected edges on the edge itself (Gephi reads it; networkx rejects it).
     #[arg(long)]
     per_edge_direction: bool,
     /// How to print diagnostics (on standard error).

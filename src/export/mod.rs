@@ -4,6 +4,7 @@
 
 mod attributes;
 mod dot;
+mod gexf;
 mod graphml;
 mod json;
 mod text;
@@ -24,6 +25,8 @@ pub enum Format {
     Graphml,
     /// The whole dataset as one JSON document, for scripts.
     Json,
+    /// GEXF 1.3, a dynamic graph for Gephi's timeline.
+    Gexf,
 }
 
 /// How to group nodes in formats that can (DOT clusters).
@@ -42,8 +45,8 @@ pub struct Options {
     pub legend: bool,
     /// DOT: group nodes into clusters.
     pub cluster_by: Option<ClusterBy>,
-    /// GraphML: mark undirected edges `directed="false"` (Gephi honours it; networkx
-    /// refuses such a file and igraph ignores the flag).
+    /// GraphML and GEXF: mark undirected edges as such on the edge itself (Gephi honours
+    /// it; networkx refuses such a file and igraph ignores the GraphML flag).
     pub per_edge_direction: bool,
 }
 
@@ -58,5 +61,6 @@ pub fn write(
         Format::Dot => dot::write(dataset, options, out),
         Format::Graphml => graphml::write(dataset, options, out),
         Format::Json => json::write(dataset, out),
+        Format::Gexf => gexf::write(dataset, options, out),
     }
 }
