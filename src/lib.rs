@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod export;
 pub mod filter;
 pub mod load;
@@ -14,6 +15,7 @@ pub mod model;
 mod output;
 pub mod pipeline;
 mod report;
+pub mod revision;
 mod suggest;
 pub mod validate;
 

@@ -1,6 +1,7 @@
 //! The command line: the top-level parser, and the dispatch of each subcommand to its
 //! own module, which turns arguments into calls on the pipeline and the renderers.
 
+mod diff;
 mod export;
 mod filter_args;
 mod validate;
@@ -27,6 +28,8 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Validate, then write the dataset as DOT, GraphML, GEXF or JSON.
     Export(Box<export::ExportArgs>),
+    /// Show what changed between two datasets (paths or git revisions such as `main:graphs`).
+    Diff(diff::DiffArgs),
 }
 
 /// Parses `args` and runs the subcommand; see [`crate::run`].
@@ -42,6 +45,7 @@ where
     let result = match cli.command {
         Command::Validate(args) => validate::run(&args, stdout),
         Command::Export(args) => export::run(&args, stdout, stderr),
+        Command::Diff(args) => diff::run(&args, stdout, stderr),
     };
     match result {
         Ok(code) => code,

@@ -54,6 +54,29 @@ impl Files {
         id
     }
 
+    /// Shows the files under `root` as `label` followed by their path below `root`,
+    /// for files read from somewhere other than where the user pointed (a git revision
+    /// unpacked into a temporary directory). They are still read from their real path.
+    pub fn relabel(&mut self, root: &Path, label: &str) {
+        for (path, display) in self.paths.iter().zip(&mut self.display) {
+            if let Ok(rest) = path.strip_prefix(root) {
+                let rest = rest.to_string_lossy().replace('\\', "/");
+                let name = match (label.is_empty(), rest.is_empty()) {
+                    (_, true) => label.to_owned(),
+                    (true, false) => rest,
+                    (false, false) if label.ends_with(['/', ':']) => format!("{label}{rest}"),
+                    (false, false) => format!("{label}/{rest}"),
+                };
+                *display = Arc::from(name);
+            }
+        }
+    }
+
+    /// How a file is named in messages.
+    pub fn display(&self, id: FileId) -> Arc<str> {
+        Arc::clone(&self.display[id.0 as usize])
+    }
+
     /// Number of files.
     pub fn len(&self) -> usize {
         self.paths.len()

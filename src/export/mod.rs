@@ -7,7 +7,7 @@ mod dot;
 mod gexf;
 mod graphml;
 mod json;
-mod text;
+pub(crate) mod text;
 mod xml;
 
 use std::io::{self, Write};

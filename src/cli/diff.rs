@@ -1,0 +1,166 @@
+//! `actorgraph diff OLD NEW`: validate both sides (paths, or git revisions unpacked from
+//! the object store), then report what changed as Markdown, JSON or text.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::diff::{self, Diff};
+use crate::pipeline::{self, Checked};
+use crate::report::{ReportFormat, write_report};
+use crate::revision::{self, RevisionSpec, Unpacked};
+use crate::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
+
+#[derive(Debug, Args)]
+pub(super) struct DiffArgs {
+    /// The dataset before: a path, or a git revision with an optional path (`main:graphs`, `HEAD~1`).
+    old: String,
+    /// The dataset after: a path, or a git revision with an optional path.
+    #[arg(default_value = "graphs")]
+    new: String,
+    /// How to write the differences.
+    #[arg(long, short, value_enum, default_value_t)]
+    format: DiffFormat,
+    /// Exit with 1 when there are differences (like `git diff --exit-code`).
+    #[arg(long)]
+    exit_code: bool,
+    /// How to print diagnostics (on standard error).
+    #[arg(long, value_enum, default_value_t)]
+    diagnostics: ReportFormat,
+}
+
+/// The diff's output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+enum DiffFormat {
+    /// A summary table, sections and a Mermaid diagram, for pull-request comments.
+    #[default]
+    Markdown,
+    /// One JSON document, for bots.
+    Json,
+    /// Plain lines, for terminals.
+    Text,
+}
+
+/// One side of the diff, resolved.
+enum Side {
+    Path(PathBuf),
+    Revision(RevisionSpec),
+}
+
+impl Side {
+    /// An existing path is a path; anything else a git revision. A bare revision takes
+    /// the other side's path when that is a path, else `graphs`.
+    fn resolve(spec: &str, other: &str) -> Side {
+        if Path::new(spec).exists() {
+            return Side::Path(PathBuf::from(spec));
+        }
+        let default = if Path::new(other).exists() {
+            other
+        } else {
+            "graphs"
+        };
+        Side::Revision(RevisionSpec::parse(spec, default))
+    }
+
+    fn label(&self) -> String {
+        match self {
+            Side::Path(p) => p.to_string_lossy().into_owned(),
+            Side::Revision(r) => r.label(),
+        }
+    }
+}
+
+/// A checked side, and the unpacked revision its files live in (kept until reported).
+struct Loaded {
+    checked: Checked,
+    _unpacked: Option<Unpacked>,
+}
+
+fn load(side: &Side) -> Result<Loaded, String> {
+    match side {
+        Side::Path(p) => Ok(Loaded {
+            checked: pipeline::check(std::slice::from_ref(p)),
+            _unpacked: None,
+        }),
+        Side::Revision(spec) => {
+            let unpacked = revision::unpack(spec).map_err(|e| e.to_string())?;
+            let mut checked = pipeline::check(std::slice::from_ref(&unpacked.root));
+            relabel(&mut checked, &unpacked.root, &spec.label());
+            Ok(Loaded {
+                checked,
+                _unpacked: Some(unpacked),
+            })
+        }
+    }
+}
+
+/// Names the files unpacked under `root` after the revision, in the file table and in
+/// every location already resolved.
+fn relabel(checked: &mut Checked, root: &Path, label: &str) {
+    checked.files.relabel(root, label);
+    let files = &checked.files;
+    for d in &mut checked.diagnostics {
+        let related = d.related.as_mut().map(|r| &mut r.location);
+        for location in d.location.iter_mut().chain(related) {
+            if (location.file_id.0 as usize) < files.len() {
+                location.path = files.display(location.file_id);
+            }
+        }
+    }
+}
+
+pub(super) fn run(
+    args: &DiffArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> io::Result<u8> {
+    let old_side = Side::resolve(&args.old, &args.new);
+    let new_side = Side::resolve(&args.new, &args.old);
+    let mut sides = Vec::new();
+    for side in [&old_side, &new_side] {
+        match load(side) {
+            Ok(loaded) => sides.push(loaded),
+            Err(e) => {
+                writeln!(stderr, "error: {e}")?;
+                return Ok(EXIT_FAILURE);
+            }
+        }
+    }
+    let mut status = EXIT_OK;
+    for loaded in &sides {
+        let c = &loaded.checked;
+        // Warnings belong to `validate`; a diff reports only what stops it.
+        let errors: Vec<Diagnostic> = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        if !errors.is_empty() {
+            write_report(stderr, args.diagnostics, &errors, &c.files)?;
+        }
+        status = status.max(super::exit_status(c));
+    }
+    let (Some(old), Some(new)) = (&sides[0].checked.dataset, &sides[1].checked.dataset) else {
+        return Ok(status.max(EXIT_INVALID));
+    };
+    if status != EXIT_OK {
+        return Ok(status);
+    }
+    let diff = Diff::new(old, new);
+    let (old_label, new_label) = (old_side.label(), new_side.label());
+    let mut out = io::BufWriter::new(stdout);
+    match args.format {
+        DiffFormat::Markdown => diff::markdown::write(&diff, &old_label, &new_label, &mut out)?,
+        DiffFormat::Json => diff::json::write(&diff, &old_label, &new_label, &mut out)?,
+        DiffFormat::Text => diff::text::write(&diff, &old_label, &new_label, &mut out)?,
+    }
+    out.flush()?;
+    Ok(if args.exit_code && !diff.is_empty() {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    })
+}
