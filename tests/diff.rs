@@ -3,6 +3,7 @@
 //! codes, invalid sides, and git revisions read from a temporary repository without
 //! touching its working tree.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -283,4 +284,55 @@ fn unknown_revisions_and_option_like_names_exit_2() {
         assert_eq!(r.code, 2, "{spec}: {}", r.stderr);
         assert!(r.stderr.starts_with("error: "), "{spec}: {}", r.stderr);
     }
+}
+
+#[test]
+fn the_diagram_stays_within_githubs_mermaid_limits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut orgs = String::from("organizations:\n");
+    for i in 0..40 {
+        let _ = writeln!(orgs, "  - {{id: org-{i}, name: Organization number {i}}}");
+    }
+    let source = "sources:\n  - {id: s, title: Report}\n";
+    let mut edges = String::from("edges:\n");
+    let mut count = 0;
+    'outer: for i in 0..40 {
+        for j in 0..40 {
+            if i != j {
+                let _ = writeln!(
+                    edges,
+                    "  - {{from: org-{i}, to: org-{j}, type: allegiance, date: 2001, sources: [s]}}"
+                );
+                count += 1;
+                if count == 700 {
+                    break 'outer;
+                }
+            }
+        }
+    }
+    for (name, text) in [
+        ("old", orgs.clone() + source),
+        ("new", orgs + source + &edges),
+    ] {
+        fs::create_dir(dir.path().join(name)).expect("mkdir");
+        fs::write(dir.path().join(name).join("data.yaml"), text).expect("write");
+    }
+    let r = run_in(dir.path(), &["diff", "old", "new"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let start = r.stdout.find("```mermaid").expect("diagram");
+    let end = start + r.stdout[start..].find("\n```\n").expect("fence end");
+    let diagram = &r.stdout[start..end];
+    let links = diagram.lines().filter(|l| l.contains("==>")).count();
+    assert!(links <= 500, "{links} links");
+    assert!(diagram.len() <= 50_000, "{} characters", diagram.len());
+    assert!(
+        r.stdout.contains("edges | 700 | 0 | 0"),
+        "the lists stay complete"
+    );
+    assert!(
+        r.stdout
+            .contains(&format!("{} changed and 0 unchanged edges", 700 - links)),
+        "says what was cut: {}",
+        &r.stdout[end..]
+    );
 }
