@@ -67,6 +67,11 @@ fn snapshot_graphml_per_edge_direction() {
 }
 
 #[test]
+fn snapshot_mermaid() {
+    insta::assert_snapshot!("mermaid", export(FULL, &["--format", "mermaid"]));
+}
+
+#[test]
 fn snapshot_json() {
     insta::assert_snapshot!("json", export(FULL, &["--format", "json"]));
 }
@@ -81,6 +86,7 @@ const VARIANTS: &[&[&str]] = &[
     &["-f", "graphml"],
     &["-f", "graphml", "--per-edge-direction"],
     &["-f", "json"],
+    &["-f", "mermaid"],
 ];
 
 /// The fixture's top-level sections, each as its own YAML text (key line included).

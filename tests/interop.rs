@@ -213,3 +213,110 @@ fn per_edge_direction_is_refused_by_networkx() {
         "networkx now reads per-edge direction; reconsider the default in docs/formats.md: {stderr}"
     );
 }
+
+/// The npm prefix holding `mermaid` and `jsdom` (see .ci/run).
+fn node_dir() -> PathBuf {
+    let dir = std::env::var_os("ACTORGRAPH_NODE_DIR").map_or_else(
+        || {
+            let home = std::env::var_os("HOME").expect("HOME is set");
+            Path::new(&home).join(".cache/actorgraph-node")
+        },
+        PathBuf::from,
+    );
+    assert!(
+        dir.join("node_modules/mermaid").is_dir(),
+        "mermaid is not installed in {} (set ACTORGRAPH_NODE_DIR; see .ci/run)",
+        dir.display()
+    );
+    dir
+}
+
+/// Runs `tests/interop/check_mermaid.mjs` on `files`: its exit status and its output.
+fn check_mermaid(files: &[PathBuf]) -> (bool, String) {
+    let out = command("node")
+        .arg(root().join("tests/interop/check_mermaid.mjs"))
+        .args(files)
+        .env("ACTORGRAPH_NODE_DIR", node_dir())
+        .output()
+        .expect("run node");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+/// Organizations whose names are Mermaid syntax, and `edges` rivalries among them.
+fn hostile_mermaid_dataset(dir: &Path, edges: usize) -> PathBuf {
+    use std::fmt::Write as _;
+    let names = [
+        "end",
+        "%%{init: {\\\"theme\\\": \\\"dark\\\"}}%% x | y ; z ::: w --> v",
+        "`**md**` #quot #35; &#35; a:::b",
+        "subgraph\\nend",
+        "style n0 fill:#f00 ()[]{}(())>]",
+        "graph TD; A-->B",
+    ];
+    let mut yaml = String::from("sources:\n  - id: s\n    title: S\norganizations:\n");
+    for i in 0..34 {
+        let name = names.get(i).copied().unwrap_or("plain");
+        let _ = write!(yaml, "  - id: o{i}\n    name: \"{name}\"\n");
+    }
+    yaml.push_str("edges:\n");
+    let pairs = (0..34).flat_map(|i| (i + 1..34).map(move |j| (i, j)));
+    for (i, j) in pairs.take(edges) {
+        let _ = writeln!(
+            yaml,
+            "  - {{from: o{i}, to: o{j}, type: rivalry, date: 2001, sources: [s]}}"
+        );
+    }
+    let path = dir.join(format!("hostile-{edges}.yaml"));
+    std::fs::write(&path, yaml).expect("write dataset");
+    path
+}
+
+#[test]
+#[ignore = "needs node with mermaid (run by .ci/run with --ignored)"]
+fn mermaid_parses_with_the_real_parser() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut files: Vec<PathBuf> = DATASETS
+        .iter()
+        .enumerate()
+        .map(|(i, d)| export_to(dir.path(), d, &["-f", "mermaid"], &format!("{i}.mmd")))
+        .collect();
+    // At GitHub's limit of 500 edges the default parser accepts the file; one more and
+    // the export warns in its first line.
+    for (edges, warned) in [(500, false), (501, true)] {
+        let hostile = hostile_mermaid_dataset(dir.path(), edges);
+        let hostile = hostile.to_str().expect("UTF-8 path");
+        let file = export_to(
+            dir.path(),
+            hostile,
+            &["-f", "mermaid"],
+            &format!("{edges}.mmd"),
+        );
+        let text = std::fs::read_to_string(&file).expect("read");
+        assert_eq!(text.starts_with("%% actorgraph: "), warned, "{edges} edges");
+        files.push(file);
+        files.push(export_to(
+            dir.path(),
+            hostile,
+            &["-f", "mermaid", "--focus", "o1"],
+            &format!("{edges}-focus.mmd"),
+        ));
+    }
+    let (ok, out) = check_mermaid(&files);
+    assert!(ok, "{out}");
+    assert_eq!(out.matches(": ok").count(), files.len(), "{out}");
+
+    // The check must be able to fail: a label whose quote is not closed.
+    let broken = dir.path().join("broken.mmd");
+    let good = std::fs::read_to_string(&files[0]).expect("read");
+    std::fs::write(&broken, good.replacen("\"]", "]", 1)).expect("write");
+    let (ok, out) = check_mermaid(&[broken]);
+    assert!(
+        !ok && out.contains("broken.mmd"),
+        "a broken file passed: {out}"
+    );
+}

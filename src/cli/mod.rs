@@ -25,7 +25,7 @@ struct Cli {
 enum Command {
     /// Check a dataset and report every problem at its `file:line:column`.
     Validate(validate::ValidateArgs),
-    /// Validate, then write the dataset as DOT, GraphML or JSON.
+    /// Validate, then write the dataset as DOT, GraphML, JSON or a Mermaid flowchart.
     Export(Box<export::ExportArgs>),
 }
 

@@ -5,6 +5,7 @@
 mod dot;
 mod graphml;
 mod json;
+pub(crate) mod mermaid;
 mod text;
 mod xml;
 
@@ -23,6 +24,8 @@ pub enum Format {
     Graphml,
     /// The whole dataset as one JSON document, for scripts.
     Json,
+    /// A Mermaid flowchart, for Markdown (GitHub, GitLab).
+    Mermaid,
 }
 
 /// How to group nodes in formats that can (DOT clusters).
@@ -57,5 +60,6 @@ pub fn write(
         Format::Dot => dot::write(dataset, options, out),
         Format::Graphml => graphml::write(dataset, options, out),
         Format::Json => json::write(dataset, out),
+        Format::Mermaid => mermaid::write(dataset, out),
     }
 }
