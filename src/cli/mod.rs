@@ -3,6 +3,7 @@
 
 mod export;
 mod filter_args;
+mod show;
 mod validate;
 
 use std::ffi::OsString;
@@ -27,6 +28,8 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Validate, then write the dataset as DOT, GraphML, JSON or a Mermaid flowchart.
     Export(Box<export::ExportArgs>),
+    /// Validate, then print one organization with all its edges, dates and quoted citations.
+    Show(show::ShowArgs),
 }
 
 /// Parses `args` and runs the subcommand; see [`crate::run`].
@@ -42,6 +45,7 @@ where
     let result = match cli.command {
         Command::Validate(args) => validate::run(&args, stdout),
         Command::Export(args) => export::run(&args, stdout, stderr),
+        Command::Show(args) => show::run(&args, stdout, stderr),
     };
     match result {
         Ok(code) => code,
