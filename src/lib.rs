@@ -14,6 +14,7 @@ pub mod model;
 mod output;
 pub mod pipeline;
 mod report;
+pub mod schema;
 mod show;
 mod suggest;
 pub mod validate;

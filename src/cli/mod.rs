@@ -3,6 +3,7 @@
 
 mod export;
 mod filter_args;
+mod schema;
 mod show;
 mod validate;
 
@@ -30,6 +31,12 @@ enum Command {
     Export(Box<export::ExportArgs>),
     /// Validate, then print one organization with all its edges, dates and quoted citations.
     Show(show::ShowArgs),
+    /// Print the JSON Schema (draft 2020-12) of a dataset file, for editors such as VS Code
+    /// with yaml-language-server.
+    ///
+    /// Save it (a copy is committed as schema/actorgraph-v1.schema.json) and point a file
+    /// at it with a first line `# yaml-language-server: $schema=PATH`.
+    Schema(schema::SchemaArgs),
 }
 
 /// Parses `args` and runs the subcommand; see [`crate::run`].
@@ -46,6 +53,7 @@ where
         Command::Validate(args) => validate::run(&args, stdout),
         Command::Export(args) => export::run(&args, stdout, stderr),
         Command::Show(args) => show::run(&args, stdout, stderr),
+        Command::Schema(args) => schema::run(&args, stdout),
     };
     match result {
         Ok(code) => code,
