@@ -349,6 +349,34 @@ fn schema_errors(files: &[PathBuf]) -> serde_json::Map<String, Value> {
     }
 }
 
+/// Runs `tests/interop/check_yaml_ls.mjs` (yaml-language-server's validation, what an
+/// editor underlines) on `files` and returns each file's diagnostics.
+fn editor_diagnostics(files: &[PathBuf]) -> serde_json::Map<String, Value> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let schema = dir.path().join("schema.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .arg("schema")
+        .output()
+        .expect("run actorgraph schema");
+    std::fs::write(&schema, out.stdout).expect("write schema");
+    let out = command("node")
+        .arg(root().join("tests/interop/check_yaml_ls.mjs"))
+        .arg(&schema)
+        .args(files)
+        .env("ACTORGRAPH_NODE_DIR", node_dir())
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "check_yaml_ls.mjs: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    match serde_json::from_slice(&out.stdout).expect("JSON from check_yaml_ls.mjs") {
+        Value::Object(map) => map,
+        other => panic!("not an object: {other}"),
+    }
+}
+
 /// The YAML files under `dir`, sorted.
 fn yaml_files(dir: &str) -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -413,6 +441,39 @@ fn schema_accepts_valid_files_and_rejects_invalid_ones() {
             .expect("list");
         assert!(!errors.is_empty(), "{} passed the schema", file.display());
     }
+}
+
+#[test]
+#[ignore = "needs node with yaml-language-server (run by .ci/run with --ignored)"]
+fn yaml_language_server_accepts_the_schema() {
+    let mut valid = yaml_files("tests/fixtures/valid");
+    valid.extend(yaml_files("graphs"));
+    let invalid: Vec<PathBuf> = SHAPE_ERRORS
+        .iter()
+        .map(|n| root().join(format!("tests/fixtures/invalid/{n}.yaml")))
+        .collect();
+    let all: Vec<PathBuf> = valid.iter().chain(&invalid).cloned().collect();
+    let results = editor_diagnostics(&all);
+    for file in &valid {
+        let found = &results[file.to_str().expect("UTF-8 path")];
+        assert_eq!(found, &Value::Array(vec![]), "{}", file.display());
+    }
+    for file in &invalid {
+        let found = results[file.to_str().expect("UTF-8 path")]
+            .as_array()
+            .expect("list");
+        assert!(
+            !found.is_empty(),
+            "{}: no diagnostic in the editor",
+            file.display()
+        );
+    }
+    // Diagnostics point at the offending line, as in `actorgraph validate`.
+    let unknown = root().join("tests/fixtures/invalid/unknown-key.yaml");
+    assert_eq!(
+        results[unknown.to_str().expect("UTF-8 path")],
+        serde_json::json!(["5:5 Property nmae is not allowed."])
+    );
 }
 
 #[test]
