@@ -73,7 +73,14 @@ fn def(name: &str) -> Value {
 
 /// An optional field: the definition, or null (an empty value is no value).
 fn optional(schema: Value) -> Value {
-    json!({ "anyOf": [schema, { "type": "null" }] })
+    Value::Object(
+        [(
+            "anyOf".to_owned(),
+            Value::Array(vec![schema, json!({ "type": "null" })]),
+        )]
+        .into_iter()
+        .collect(),
+    )
 }
 
 fn list(description: &str, item: &str) -> Value {

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Citation, Dataset, Edge, Organization};
+use crate::model::{Citation, Dataset, Date, Edge, Organization};
 use crate::suggest;
 
 /// The index of organization `id`, or an error message with a suggestion: the
@@ -84,8 +84,8 @@ fn write_header(o: &Organization, out: &mut dyn Write) -> io::Result<()> {
     for (label, value) in [
         ("kind", o.kind.as_deref()),
         ("region", o.region.as_deref()),
-        ("founded", o.founded.as_ref().map(|d| d.text())),
-        ("dissolved", o.dissolved.as_ref().map(|d| d.text())),
+        ("founded", o.founded.as_ref().map(Date::text)),
+        ("dissolved", o.dissolved.as_ref().map(Date::text)),
         ("wikidata", o.wikidata.as_deref()),
         ("notes", o.notes.as_deref()),
     ] {

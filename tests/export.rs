@@ -219,7 +219,7 @@ fn workspace() -> tempfile::TempDir {
 fn invalid_dataset_exits_1_and_creates_no_file() {
     let dir = workspace();
     let before = entries(dir.path());
-    for format in ["dot", "graphml", "json"] {
+    for format in ["dot", "graphml", "json", "mermaid"] {
         let r = run_in(
             dir.path(),
             &["export", "invalid.yaml", "-f", format, "-o", "out.dot"],

@@ -216,12 +216,11 @@ fn link_styles(links: &[Link]) -> Vec<(String, Vec<usize>)> {
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for (i, link) in links.iter().enumerate() {
         let style = link_style(link);
-        match index.get(&style) {
-            Some(&g) => groups[g].1.push(i),
-            None => {
-                index.insert(style.clone(), groups.len());
-                groups.push((style, vec![i]));
-            }
+        if let Some(&g) = index.get(&style) {
+            groups[g].1.push(i);
+        } else {
+            index.insert(style.clone(), groups.len());
+            groups.push((style, vec![i]));
         }
     }
     groups
