@@ -258,7 +258,10 @@ fn hostile_mermaid_dataset(dir: &Path, edges: usize) -> PathBuf {
         "style n0 fill:#f00 ()[]{}(())>]",
         "graph TD; A-->B",
     ];
-    let mut yaml = String::from("sources:\n  - id: s\n    title: S\norganizations:\n");
+    let mut yaml = String::from(
+        "sources:\n  - id: s\n    title: S\nedge_types:\n  - name: rivalry\n    directed: false\n    \
+         label: 'end -- |x| \"y\" %% z ::: <b>'\norganizations:\n",
+    );
     for i in 0..34 {
         let name = names.get(i).copied().unwrap_or("plain");
         let _ = write!(yaml, "  - id: o{i}\n    name: \"{name}\"\n");
@@ -306,6 +309,8 @@ fn mermaid_parses_with_the_real_parser() {
             &format!("{edges}-focus.mmd"),
         ));
     }
+    // The review diagram's highlights, written by a unit test of the writer.
+    files.push(root().join("tests/interop/mermaid-highlights.mmd"));
     let (ok, out) = check_mermaid(&files);
     assert!(ok, "{out}");
     assert_eq!(out.matches(": ok").count(), files.len(), "{out}");

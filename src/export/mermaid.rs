@@ -176,17 +176,22 @@ pub(crate) fn write_flowchart(
 fn flowchart(nodes: &[Node], links: &[Link]) -> String {
     let mut s = String::from("flowchart LR\n");
     for (i, node) in nodes.iter().enumerate() {
-        let _ = writeln!(s, "  n{i}[\"{}\"]", escape(&node.label));
+        // Mermaid rejects an empty quoted label; a space draws the same empty box.
+        let label = if node.label.is_empty() {
+            " ".to_owned()
+        } else {
+            escape(&node.label)
+        };
+        let _ = writeln!(s, "  n{i}[\"{label}\"]");
     }
     for link in links {
-        let _ = writeln!(
-            s,
-            "  n{} {}|\"{}\"| n{}",
-            link.from,
-            arrow(link),
-            escape(&link.label),
-            link.to
-        );
+        // An empty `|""|` is a syntax error: an unlabelled link has no pipes at all.
+        let label = if link.label.is_empty() {
+            String::new()
+        } else {
+            format!("|\"{}\"|", escape(&link.label))
+        };
+        let _ = writeln!(s, "  n{} {}{label} n{}", link.from, arrow(link), link.to);
     }
     for (style, indices) in link_styles(links) {
         let list: Vec<String> = indices.iter().map(ToString::to_string).collect();
@@ -356,6 +361,73 @@ mod tests {
         assert!(text.contains("linkStyle 3 stroke:#2da44e,color:#e31a1c,stroke-width:4px\n"));
         assert!(text.contains("  class n2 added\n"), "{text}");
         assert!(!text.starts_with("%%"));
+    }
+
+    #[test]
+    fn empty_labels_are_not_written_as_empty_strings() {
+        let mut unlabelled = link(0, 1);
+        unlabelled.label = String::new();
+        let text = render(&[node(""), node("b")], &[unlabelled]);
+        assert!(text.contains("  n0[\" \"]\n"), "{text}");
+        assert!(text.contains("  n0 --- n1\n"), "{text}");
+    }
+
+    /// A review diagram with every highlight, arrow and tricky label. It must equal
+    /// `tests/interop/mermaid-highlights.mmd`, which the interop tests parse with the real
+    /// Mermaid parser; `UPDATE_SAMPLES=1 cargo test --lib` rewrites that file.
+    #[test]
+    fn a_review_diagram_matches_the_sample_the_parser_checks() {
+        let mut nodes = vec![
+            node("end"),
+            node("a \"b\" #c %%{d}%%"),
+            node(""),
+            node("graph"),
+        ];
+        nodes[1].highlight = Some(Highlight::Added);
+        nodes[2].highlight = Some(Highlight::Removed);
+        nodes[3].highlight = Some(Highlight::Changed);
+        let mut links = Vec::new();
+        for (i, h) in [
+            None,
+            Some(Highlight::Added),
+            Some(Highlight::Removed),
+            Some(Highlight::Changed),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for (style, directed, disputed) in [
+                (LineStyle::Solid, true, false),
+                (LineStyle::Bold, false, false),
+                (LineStyle::Dotted, true, true),
+                (LineStyle::Dashed, false, false),
+            ] {
+                let mut l = link(i, (i + 1) % 4);
+                l.style = style;
+                l.directed = directed;
+                l.disputed = disputed;
+                l.highlight = h;
+                l.label = if disputed {
+                    String::new()
+                } else {
+                    format!("end {i}\n|x|")
+                };
+                links.push(l);
+            }
+        }
+        let text = render(&nodes, &links);
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/interop/mermaid-highlights.mmd"
+        );
+        if std::env::var_os("UPDATE_SAMPLES").is_some() {
+            std::fs::write(path, &text).expect("write the sample");
+        }
+        let sample = std::fs::read_to_string(path).expect("read the sample");
+        assert!(
+            text == sample,
+            "{path} is stale (UPDATE_SAMPLES=1 cargo test --lib):\n{text}"
+        );
     }
 
     #[test]
