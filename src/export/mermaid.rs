@@ -6,7 +6,8 @@
 //!
 //! The writer works on [`Node`]s and [`Link`]s rather than on a [`Dataset`], so that a
 //! diagram can show any subset of organizations and edges, possibly from two datasets
-//! (the diff's), each marked with a [`Highlight`].
+//! (the diff's), each marked with a [`Highlight`]. [`Diagram`] assembles them by
+//! organization id; the export itself is a `Diagram` of the whole dataset.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -139,18 +140,76 @@ fn css_color(color: &str) -> &str {
 }
 
 /// Writes the whole dataset as a flowchart.
+/// It goes through [`Diagram`], like the diff's diagram, so both are drawn alike.
 pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
-    let nodes: Vec<Node> = dataset
-        .organizations
-        .iter()
-        .map(Node::organization)
-        .collect();
-    let links: Vec<Link> = dataset
-        .edges
-        .iter()
-        .map(|e| Link::edge(dataset, e, e.from, e.to))
-        .collect();
-    write_flowchart(&nodes, &links, out)
+    let mut diagram = Diagram::default();
+    for org in &dataset.organizations {
+        diagram.organization(org, None);
+    }
+    for edge in &dataset.edges {
+        diagram.edge(dataset, edge, None);
+    }
+    diagram.write(out)
+}
+
+/// A diagram assembled from parts of one or more datasets (the diff's old and new), keyed
+/// by organization id: nodes come out in id order, as in the export, whichever dataset
+/// and order they were added from; links keep the order they were added in.
+#[derive(Debug, Default)]
+#[allow(
+    dead_code,
+    reason = "the diff's diagram builds it; the export needs no builder"
+)]
+pub(crate) struct Diagram {
+    nodes: BTreeMap<String, Node>,
+    links: Vec<(String, String, Link)>,
+}
+
+#[allow(
+    dead_code,
+    reason = "the diff's diagram builds it; the export needs no builder"
+)]
+impl Diagram {
+    /// Adds (or re-marks) an organization.
+    pub(crate) fn organization(&mut self, org: &Organization, highlight: Option<Highlight>) {
+        let mut node = Node::organization(org);
+        node.highlight = highlight;
+        self.nodes.insert(org.id.clone(), node);
+    }
+
+    /// Adds an edge of `dataset`, and its endpoints unless already there.
+    pub(crate) fn edge(&mut self, dataset: &Dataset, edge: &Edge, highlight: Option<Highlight>) {
+        let (from, to) = dataset.endpoints(edge);
+        for org in [from, to] {
+            if !self.nodes.contains_key(&org.id) {
+                self.organization(org, None);
+            }
+        }
+        let mut link = Link::edge(dataset, edge, 0, 0);
+        link.highlight = highlight;
+        self.links.push((from.id.clone(), to.id.clone(), link));
+    }
+
+    /// Writes the flowchart; see [`write_flowchart`].
+    pub(crate) fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let index: BTreeMap<&str, usize> = self
+            .nodes
+            .keys()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let nodes: Vec<Node> = self.nodes.values().cloned().collect();
+        let links: Vec<Link> = self
+            .links
+            .iter()
+            .map(|(from, to, link)| Link {
+                from: index[from.as_str()],
+                to: index[to.as_str()],
+                ..link.clone()
+            })
+            .collect();
+        write_flowchart(&nodes, &links, out)
+    }
 }
 
 /// Writes `nodes` and `links` as a left-to-right flowchart. A diagram GitHub would refuse
@@ -428,6 +487,47 @@ mod tests {
             text == sample,
             "{path} is stale (UPDATE_SAMPLES=1 cargo test --lib):\n{text}"
         );
+    }
+
+    #[test]
+    fn a_diagram_from_two_datasets_numbers_nodes_by_id() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/full");
+        let checked = crate::pipeline::check(&[root.into()]);
+        let full = checked.dataset.expect("the fixture is valid");
+        // An "old" dataset: only beta and delta-9, joined by their cooperation.
+        let old = crate::filter::Filter {
+            types: vec!["cooperation".to_owned()],
+            drop_isolated: true,
+            ..crate::filter::Filter::default()
+        }
+        .apply(&full)
+        .expect("known type");
+        let mut diagram = Diagram::default();
+        let split = full
+            .edges
+            .iter()
+            .find(|e| e.id.as_deref() == Some("beta-splits-from-alpha"));
+        diagram.edge(&full, split.expect("edge"), Some(Highlight::Added));
+        diagram.edge(&old, &old.edges[0], Some(Highlight::Removed));
+        diagram.organization(&full.organizations[0], Some(Highlight::Changed));
+        let mut out = Vec::new();
+        diagram.write(&mut out).expect("write to memory");
+        let text = String::from_utf8(out).expect("UTF-8");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[1],
+            "  n0[\"Alpha #quot;Front#quot; #lt;Lions#gt; #amp; Co. (A#amp;L)\"]"
+        );
+        assert!(lines[2].starts_with("  n1[\"حركة"), "{text}");
+        assert!(lines[3].starts_with("  n2[\"Delta"), "{text}");
+        assert_eq!(lines[4], "  n1 ==>|\"split from<br>2002\"| n0");
+        assert!(lines[5].starts_with("  n1 ---|\"cooperates with"), "{text}");
+        assert!(text.contains("linkStyle 0 stroke:#2da44e,color:#ff7f00,stroke-width:4px\n"));
+        assert!(
+            text.contains("linkStyle 1 stroke:#cf222e,color:#1b9e77,"),
+            "{text}"
+        );
+        assert!(text.ends_with("  class n0 changed\n"), "{text}");
     }
 
     #[test]
