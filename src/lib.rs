@@ -16,6 +16,8 @@ mod output;
 pub mod pipeline;
 mod report;
 pub mod revision;
+pub mod schema;
+mod show;
 mod suggest;
 pub mod validate;
 

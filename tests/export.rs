@@ -91,6 +91,11 @@ fn snapshot_gexf_slice_per_edge_direction() {
 }
 
 #[test]
+fn snapshot_mermaid() {
+    insta::assert_snapshot!("mermaid", export(FULL, &["--format", "mermaid"]));
+}
+
+#[test]
 fn snapshot_json() {
     insta::assert_snapshot!("json", export(FULL, &["--format", "json"]));
 }
@@ -107,6 +112,7 @@ const VARIANTS: &[&[&str]] = &[
     &["-f", "json"],
     &["-f", "gexf"],
     &["-f", "gexf", "--per-edge-direction", "--as-of", "2005-06"],
+    &["-f", "mermaid"],
 ];
 
 /// The fixture's top-level sections, each as its own YAML text (key line included).
@@ -239,7 +245,7 @@ fn workspace() -> tempfile::TempDir {
 fn invalid_dataset_exits_1_and_creates_no_file() {
     let dir = workspace();
     let before = entries(dir.path());
-    for format in ["dot", "graphml", "json"] {
+    for format in ["dot", "graphml", "json", "mermaid"] {
         let r = run_in(
             dir.path(),
             &["export", "invalid.yaml", "-f", format, "-o", "out.dot"],

@@ -4,6 +4,8 @@
 mod diff;
 mod export;
 mod filter_args;
+mod schema;
+mod show;
 mod validate;
 
 use std::ffi::OsString;
@@ -26,8 +28,16 @@ struct Cli {
 enum Command {
     /// Check a dataset and report every problem at its `file:line:column`.
     Validate(validate::ValidateArgs),
-    /// Validate, then write the dataset as DOT, GraphML, GEXF or JSON.
+    /// Validate, then write the dataset as DOT, GraphML, GEXF, JSON or a Mermaid flowchart.
     Export(Box<export::ExportArgs>),
+    /// Validate, then print one organization with all its edges, dates and quoted citations.
+    Show(show::ShowArgs),
+    /// Print the JSON Schema (draft 2020-12) of a dataset file, for editors such as VS Code
+    /// with yaml-language-server.
+    ///
+    /// Save it (a copy is committed as schema/actorgraph-v1.schema.json) and point a file
+    /// at it with a first line `# yaml-language-server: $schema=PATH`.
+    Schema(schema::SchemaArgs),
     /// Show what changed between two datasets (paths or git revisions such as `main:graphs`).
     Diff(diff::DiffArgs),
 }
@@ -46,6 +56,8 @@ where
         Command::Validate(args) => validate::run(&args, stdout),
         Command::Export(args) => export::run(&args, stdout, stderr),
         Command::Diff(args) => diff::run(&args, stdout, stderr),
+        Command::Show(args) => show::run(&args, stdout, stderr),
+        Command::Schema(args) => schema::run(&args, stdout),
     };
     match result {
         Ok(code) => code,

@@ -7,6 +7,7 @@ mod dot;
 mod gexf;
 mod graphml;
 mod json;
+pub(crate) mod mermaid;
 pub(crate) mod text;
 mod xml;
 
@@ -27,6 +28,8 @@ pub enum Format {
     Json,
     /// GEXF 1.3, a dynamic graph for Gephi's timeline.
     Gexf,
+    /// A Mermaid flowchart, for Markdown (GitHub, GitLab).
+    Mermaid,
 }
 
 /// How to group nodes in formats that can (DOT clusters).
@@ -62,5 +65,6 @@ pub fn write(
         Format::Graphml => graphml::write(dataset, options, out),
         Format::Json => json::write(dataset, out),
         Format::Gexf => gexf::write(dataset, options, out),
+        Format::Mermaid => mermaid::write(dataset, out),
     }
 }

@@ -49,6 +49,17 @@ const EDGE_KEYS: &[&str] = &[
 ];
 const CITATION_KEYS: &[&str] = &["ref", "quote", "locator"];
 
+/// The keys each kind of record accepts, for the test that keeps the JSON Schema in step.
+#[cfg(test)]
+pub(crate) const RECORD_KEYS: &[(&str, &[&str])] = &[
+    ("top level", TOP_KEYS),
+    ("edge type", EDGE_TYPE_KEYS),
+    ("organization", ORG_KEYS),
+    ("source", SOURCE_KEYS),
+    ("edge", EDGE_KEYS),
+    ("citation", CITATION_KEYS),
+];
+
 /// Words people reach for that the format spells differently.
 const SYNONYMS: &[(&str, &str)] = &[
     ("type", "kind"),

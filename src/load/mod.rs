@@ -8,6 +8,9 @@ mod discover;
 pub mod raw;
 mod yaml;
 
+#[cfg(test)]
+pub(crate) use decode::RECORD_KEYS;
+
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -4,7 +4,7 @@
 //! [`crate::validate::validate`]. Records are sorted by id (edges by endpoints, type and
 //! date), which is what makes every export deterministic.
 
-mod color_names;
+pub(crate) mod color_names;
 pub mod date;
 pub mod edge_type;
 

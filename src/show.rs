@@ -1,0 +1,189 @@
+//! `show`'s text: one organization with everything the dataset says about it, for a
+//! reviewer reading a pull request or a maintainer checking a record. Its edges are
+//! grouped by relation type, outgoing before incoming (undirected types once), each
+//! with its dates, confidence, notes and every citation quoted, disputes included.
+
+use std::io::{self, Write};
+
+use crate::model::{Citation, Dataset, Date, Edge, Organization};
+use crate::suggest;
+
+/// The index of organization `id`, or an error message with a suggestion: the
+/// organization whose name, short name or alias it is, else the closest id.
+pub(crate) fn find(dataset: &Dataset, id: &str) -> Result<usize, String> {
+    if let Ok(i) = dataset
+        .organizations
+        .binary_search_by(|o| o.id.as_str().cmp(id))
+    {
+        return Ok(i);
+    }
+    let lower = id.to_lowercase();
+    let named = dataset.organizations.iter().find(|o| {
+        std::iter::once(&o.name)
+            .chain(&o.short)
+            .chain(&o.aliases)
+            .any(|n| n.to_lowercase() == lower)
+    });
+    let hint = named
+        .map(|o| o.id.as_str())
+        .or_else(|| suggest::closest(id, dataset.organizations.iter().map(|o| o.id.as_str())));
+    let hint = hint.map_or_else(String::new, |k| format!("; did you mean `{k}`?"));
+    Err(format!("unknown organization `{id}`{hint}"))
+}
+
+/// Writes organization `org` of `dataset` and all its edges.
+pub(crate) fn write(dataset: &Dataset, org: usize, out: &mut dyn Write) -> io::Result<()> {
+    let o = &dataset.organizations[org];
+    write_header(o, out)?;
+    let mut any = false;
+    for (t, ty) in dataset.edge_types.iter().enumerate() {
+        let of_type = |e: &&Edge| e.edge_type == t;
+        let outgoing: Vec<&Edge> = dataset
+            .edges
+            .iter()
+            .filter(of_type)
+            .filter(|e| e.from == org || (!ty.directed && e.to == org))
+            .collect();
+        let incoming: Vec<&Edge> = dataset
+            .edges
+            .iter()
+            .filter(of_type)
+            .filter(|e| ty.directed && e.to == org)
+            .collect();
+        let name = short_name(o);
+        if !outgoing.is_empty() {
+            let heading = if ty.directed {
+                format!("{} (outgoing): {name} {} …", ty.name, ty.label)
+            } else {
+                format!("{}: {name} {} …", ty.name, ty.label)
+            };
+            write_group(dataset, org, &heading, &outgoing, out)?;
+        }
+        if !incoming.is_empty() {
+            let heading = format!("{} (incoming): … {} {name}", ty.name, ty.label);
+            write_group(dataset, org, &heading, &incoming, out)?;
+        }
+        any |= !outgoing.is_empty() || !incoming.is_empty();
+    }
+    if !any {
+        writeln!(out, "\nNo edges.")?;
+    }
+    Ok(())
+}
+
+fn short_name(o: &Organization) -> &str {
+    o.short.as_deref().unwrap_or(&o.name)
+}
+
+fn write_header(o: &Organization, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", o.display_name())?;
+    field(out, "id", &o.id)?;
+    if !o.aliases.is_empty() {
+        field(out, "aliases", &o.aliases.join("; "))?;
+    }
+    for (label, value) in [
+        ("kind", o.kind.as_deref()),
+        ("region", o.region.as_deref()),
+        ("founded", o.founded.as_ref().map(Date::text)),
+        ("dissolved", o.dissolved.as_ref().map(Date::text)),
+        ("wikidata", o.wikidata.as_deref()),
+        ("notes", o.notes.as_deref()),
+    ] {
+        if let Some(v) = value {
+            field(out, label, v)?;
+        }
+    }
+    Ok(())
+}
+
+/// `  label:  value`, with continuation lines indented under the value.
+fn field(out: &mut dyn Write, label: &str, value: &str) -> io::Result<()> {
+    let pad = 11;
+    let mut lines = value.trim_end().lines();
+    writeln!(
+        out,
+        "  {:<pad$}{}",
+        format!("{label}:"),
+        lines.next().unwrap_or("")
+    )?;
+    for line in lines {
+        writeln!(out, "  {:pad$}{line}", "")?;
+    }
+    Ok(())
+}
+
+fn write_group(
+    dataset: &Dataset,
+    org: usize,
+    heading: &str,
+    edges: &[&Edge],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "\n{heading}")?;
+    for edge in edges {
+        write_edge(dataset, org, edge, out)?;
+    }
+    Ok(())
+}
+
+fn write_edge(dataset: &Dataset, org: usize, edge: &Edge, out: &mut dyn Write) -> io::Result<()> {
+    let other = &dataset.organizations[if edge.from == org { edge.to } else { edge.from }];
+    let mut facts = Vec::new();
+    let when = edge.when.label();
+    facts.push(if when.is_empty() {
+        "undated".to_owned()
+    } else {
+        when
+    });
+    if let Some(c) = edge.confidence {
+        facts.push(format!("confidence {}", c.as_str()));
+    }
+    if edge.is_disputed() {
+        facts.push("DISPUTED".to_owned());
+    }
+    writeln!(
+        out,
+        "  - {} [{}]: {}",
+        other.display_name(),
+        other.id,
+        facts.join(", ")
+    )?;
+    if let Some(id) = &edge.id {
+        writeln!(out, "      edge id: {id}")?;
+    }
+    if let Some(notes) = &edge.notes {
+        for line in notes.trim_end().lines() {
+            writeln!(out, "      note: {line}")?;
+        }
+    }
+    for c in &edge.sources {
+        write_citation(dataset, "source", c, out)?;
+    }
+    for c in &edge.disputed_by {
+        write_citation(dataset, "disputed by", c, out)?;
+    }
+    Ok(())
+}
+
+fn write_citation(
+    dataset: &Dataset,
+    role: &str,
+    c: &Citation,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let source = &dataset.sources[c.source];
+    let locator = c
+        .locator
+        .as_deref()
+        .map_or_else(String::new, |l| format!(", {l}"));
+    writeln!(
+        out,
+        "      {role}: {} [{}]{locator}",
+        source.title, source.id
+    )?;
+    if let Some(quote) = &c.quote {
+        let quoted = quote.trim_end().replace('\n', "\n         ");
+        writeln!(out, "        \"{quoted}\"")?;
+    }
+    Ok(())
+}
