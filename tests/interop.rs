@@ -646,3 +646,49 @@ fn gexf_loads_in_networkx_with_its_timeline() {
         }
     }
 }
+
+/// The Mermaid block of a Markdown diff report.
+fn mermaid_block(markdown: &str) -> String {
+    let start = markdown.find("```mermaid\n").expect("a mermaid block") + "```mermaid\n".len();
+    let end = start + markdown[start..].find("```\n").expect("the block's end");
+    markdown[start..end].to_owned()
+}
+
+#[test]
+#[ignore = "needs node with mermaid (run by .ci/run with --ignored)"]
+fn diff_diagrams_parse_with_the_real_parser() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A diff with every kind of change, and one of hostile names past GitHub's limits.
+    let hostile = hostile_mermaid_dataset(dir.path(), 600);
+    let hostile = hostile.to_str().expect("UTF-8 path");
+    let empty = dir.path().join("no-edges.yaml");
+    let text = std::fs::read_to_string(hostile).expect("read");
+    let cut = text.find("edges:").expect("edges section");
+    std::fs::write(&empty, &text[..cut]).expect("write");
+    let empty = empty.to_str().expect("UTF-8 path");
+    let pairs = [
+        ("tests/fixtures/diff/before", "tests/fixtures/diff/after"),
+        (empty, hostile),
+        (hostile, empty),
+    ];
+    let mut files = Vec::new();
+    for (i, (old, new)) in pairs.iter().enumerate() {
+        let out = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+            .args(["diff", old, new])
+            .current_dir(root())
+            .output()
+            .expect("run actorgraph");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let markdown = String::from_utf8(out.stdout).expect("UTF-8");
+        let file = dir.path().join(format!("diff-{i}.mmd"));
+        std::fs::write(&file, mermaid_block(&markdown)).expect("write");
+        files.push(file);
+    }
+    let (ok, out) = check_mermaid(&files);
+    assert!(ok, "{out}");
+    assert_eq!(out.matches(": ok").count(), files.len(), "{out}");
+}

@@ -22,10 +22,6 @@ pub(crate) const MAX_TEXT: usize = 50_000;
 
 /// How a review diagram marks a node or an edge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[allow(
-    dead_code,
-    reason = "built by the diff's diagram; the export highlights nothing"
-)]
 pub(crate) enum Highlight {
     /// Only in the new dataset: green, thick.
     Added,
@@ -111,6 +107,9 @@ impl Link {
         if edge.is_disputed() {
             label.push_str(" (disputed)");
         }
+        if edge.possibly_active {
+            label.push_str(" (possibly active)");
+        }
         let when = edge.when.label();
         if !when.is_empty() {
             label.push('\n');
@@ -156,19 +155,11 @@ pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
 /// by organization id: nodes come out in id order, as in the export, whichever dataset
 /// and order they were added from; links keep the order they were added in.
 #[derive(Debug, Default)]
-#[allow(
-    dead_code,
-    reason = "the diff's diagram builds it; the export needs no builder"
-)]
 pub(crate) struct Diagram {
     nodes: BTreeMap<String, Node>,
     links: Vec<(String, String, Link)>,
 }
 
-#[allow(
-    dead_code,
-    reason = "the diff's diagram builds it; the export needs no builder"
-)]
 impl Diagram {
     /// Adds (or re-marks) an organization.
     pub(crate) fn organization(&mut self, org: &Organization, highlight: Option<Highlight>) {
