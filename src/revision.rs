@@ -16,7 +16,8 @@ use tempfile::TempDir;
 pub struct RevisionSpec {
     /// The revision (`main`, `HEAD~1`, a commit id).
     pub rev: String,
-    /// The file or directory inside it, relative to the current directory.
+    /// The file or directory inside it, as git reads it: from the repository's root, or
+    /// from the current directory when it starts with `./` or `../`.
     pub path: String,
 }
 
@@ -78,7 +79,7 @@ pub fn unpack(spec: &RevisionSpec) -> Result<Unpacked, RevisionError> {
             spec.rev
         )));
     }
-    let object = format!("{}:{}", spec.rev, relative(&spec.path));
+    let object = format!("{}:{}", spec.rev, spec.path);
     let kind = git(&["cat-file", "-t", &object], None).map_err(|e| {
         RevisionError(format!(
             "cannot read `{}` from git: {e}\n  = help: give an existing path, or REV:PATH with a revision of this repository (`main:graphs`, `HEAD~1`)",
@@ -113,16 +114,6 @@ pub fn unpack(spec: &RevisionSpec) -> Result<Unpacked, RevisionError> {
         }
     };
     Ok(Unpacked { dir, root })
-}
-
-/// `path` as git reads it relative to the current directory (`./` prefix), unless empty
-/// (the repository root of the revision).
-fn relative(path: &str) -> String {
-    if path.is_empty() || path.starts_with("./") || path.starts_with("../") {
-        path.to_owned()
-    } else {
-        format!("./{path}")
-    }
 }
 
 /// Writes every blob of the tree `object` into `dest`, keeping relative paths.

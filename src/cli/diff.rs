@@ -51,17 +51,23 @@ enum Side {
 
 impl Side {
     /// An existing path is a path; anything else a git revision. A bare revision takes
-    /// the other side's path when that is a path, else `graphs`.
+    /// the other side's path when that is a path (as `./PATH`, which git reads from the
+    /// current directory), else `graphs` (from the repository's root).
     fn resolve(spec: &str, other: &str) -> Side {
         if Path::new(spec).exists() {
             return Side::Path(PathBuf::from(spec));
         }
-        let default = if Path::new(other).exists() {
-            other
+        let default = if !Path::new(other).exists() {
+            "graphs".to_owned()
+        } else if Path::new(other).is_relative()
+            && !other.starts_with("./")
+            && !other.starts_with("../")
+        {
+            format!("./{other}")
         } else {
-            "graphs"
+            other.to_owned()
         };
-        Side::Revision(RevisionSpec::parse(spec, default))
+        Side::Revision(RevisionSpec::parse(spec, &default))
     }
 
     fn label(&self) -> String {
