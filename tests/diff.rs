@@ -244,6 +244,19 @@ fn git_revisions_are_read_without_touching_the_working_tree() {
         r.stdout
     );
 
+    // As in git, REV:PATH is from the repository's root, wherever the command runs.
+    let r = run_in(
+        &dir.join("graphs"),
+        &["diff", "HEAD~1:graphs", "HEAD:graphs", "-f", "json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout
+            .replace("HEAD~1:graphs", "OLD")
+            .replace("HEAD:graphs", "NEW"),
+        relabel(expected.clone())
+    );
+
     assert_eq!(git(dir, &["status", "--porcelain"]), status_before);
     assert_eq!(fs::read_to_string(&wip).expect("read"), text);
 }
