@@ -60,3 +60,35 @@ fn the_imu_dispute_is_held_both_ways() {
     assert_eq!(pledge["disputed"], true);
     assert!(between("rivalry").is_some(), "the rivalry is its own edge");
 }
+
+#[test]
+fn time_slices_match_the_walkthrough() {
+    // The table in docs/central-asia.md, "The network in time".
+    for (date, orgs, edges, possibly) in [
+        ("2001", 9, 17, 8),
+        ("2015-08", 12, 24, 11),
+        ("2019", 13, 35, 8),
+    ] {
+        let out = actorgraph(&[
+            "export",
+            "graphs",
+            "-f",
+            "json",
+            "--as-of",
+            date,
+            "--drop-isolated",
+        ]);
+        assert_eq!(out.status.code(), Some(0));
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let list = |key: &str| doc[key].as_array().expect(key).clone();
+        let marked = list("edges")
+            .iter()
+            .filter(|e| e["possibly_active"] == true)
+            .count();
+        assert_eq!(
+            (list("organizations").len(), list("edges").len(), marked),
+            (orgs, edges, possibly),
+            "--as-of {date}"
+        );
+    }
+}
