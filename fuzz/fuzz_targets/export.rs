@@ -389,6 +389,7 @@ fn filter(f: &FilterIn, built: &Built) -> Filter {
 
 static RUNS: AtomicUsize = AtomicUsize::new(0);
 static VALID: AtomicUsize = AtomicUsize::new(0);
+static WITH_EDGES: AtomicUsize = AtomicUsize::new(0);
 
 fuzz_target!(|input: Input| {
     let built = build(&input);
@@ -400,8 +401,12 @@ fuzz_target!(|input: Input| {
         return;
     };
     let valid = VALID.fetch_add(1, Ordering::Relaxed) + 1;
+    let with_edges =
+        WITH_EDGES.fetch_add(usize::from(!dataset.edges.is_empty()), Ordering::Relaxed);
     if runs.is_power_of_two() && runs >= 1024 {
-        eprintln!("export target: {valid} of {runs} generated datasets were valid");
+        eprintln!(
+            "export target: {valid} of {runs} generated datasets were valid, {with_edges} with edges"
+        );
     }
     let options = Options {
         legend: input.legend,

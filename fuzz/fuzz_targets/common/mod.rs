@@ -15,12 +15,17 @@ use clap::ValueEnum;
 #[path = "../../../tests/dot_syntax/mod.rs"]
 pub mod dot_syntax;
 
-/// A scratch file in a temporary directory that lives as long as the process.
+/// A scratch file in a temporary directory that lives as long as the process, in memory
+/// when the system has `/dev/shm` (rewriting a file on disk costs more than a run).
 pub fn scratch_file(name: &str) -> PathBuf {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().expect("temp dir"))
-        .path()
-        .join(name)
+    DIR.get_or_init(|| {
+        tempfile::tempdir_in("/dev/shm")
+            .or_else(|_| tempfile::tempdir())
+            .expect("temp dir")
+    })
+    .path()
+    .join(name)
 }
 
 /// Writes `bytes` to the scratch file `name` and returns its path.
