@@ -198,6 +198,27 @@ fn fifty_megabyte_scalar_in_notes_is_valid() {
     assert!(r.diagnostics.is_empty());
 }
 
+#[cfg(unix)]
+#[test]
+fn endless_file_is_refused_at_the_size_limit() {
+    // A path named on the command line is read whatever it is; reading stops after
+    // 128 MiB. The buffer doubles while growing, so it needs up to 256 MiB.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let limits = Limits {
+        memory_mib: 320,
+        ..Limits::default()
+    };
+    let r = child::run_with(dir.path(), &["validate", "/dev/zero"], limits);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with(
+            "error[io-error]: cannot read `/dev/zero`: the file is larger than 128 MiB"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn invalid_utf8() {
     let mut bytes = valid_dataset("fine").into_bytes();
