@@ -383,6 +383,9 @@ fn shared_dir() -> tempfile::TempDir {
 #[test]
 fn unreadable_file() {
     use std::os::unix::fs::PermissionsExt;
+    if !child::can_run_unprivileged("unreadable_file") {
+        return;
+    }
     let dir = shared_dir();
     let path = dir.path().join("secret.yaml");
     std::fs::write(&path, valid_dataset("x")).expect("write");
@@ -403,6 +406,9 @@ fn unreadable_file() {
 #[test]
 fn unreadable_directory() {
     use std::os::unix::fs::PermissionsExt;
+    if !child::can_run_unprivileged("unreadable_directory") {
+        return;
+    }
     let dir = shared_dir();
     std::fs::create_dir(dir.path().join("closed")).expect("mkdir");
     std::fs::write(dir.path().join("closed/hidden.yaml"), "organizations: []\n").expect("write");

@@ -91,6 +91,38 @@ fn devices_are_written_in_place_not_replaced() {
 
 #[cfg(unix)]
 #[test]
+fn a_device_beside_the_dataset_is_not_replaced() {
+    // The bug this guards against: the temporary file was renamed over the target, so a
+    // run as root replaced a device node with a regular file. A device node of our own
+    // (a copy of /dev/null) shows it without risking the real /dev.
+    let dir = workspace();
+    let made = std::process::Command::new("mknod")
+        .arg(dir.path().join("null"))
+        .args(["c", "1", "3"])
+        .stderr(Stdio::null())
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!(
+            "a_device_beside_the_dataset_is_not_replaced: skipped, mknod needs root; \
+             devices_are_written_in_place_not_replaced covers /dev/null"
+        );
+        return;
+    }
+    let r = run(
+        dir.path(),
+        &["export", "d.yaml", "-f", "json", "-o", "null"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let null = dir.path().join("null");
+    assert!(
+        is_char_device(null.to_str().expect("UTF-8")),
+        "the device was replaced"
+    );
+    assert_eq!(entries(dir.path()), ["d.yaml", "null"]);
+}
+
+#[cfg(unix)]
+#[test]
 fn standard_output_on_a_full_disk_is_exit_2() {
     for args in [
         &["export", "d.yaml", "-f", "graphml"][..],
@@ -146,6 +178,9 @@ fn directory_as_target_is_exit_2_and_leaves_no_temporary_file() {
 #[test]
 fn unwritable_directory_is_exit_2() {
     use std::os::unix::fs::PermissionsExt;
+    if !child::can_run_unprivileged("unwritable_directory_is_exit_2") {
+        return;
+    }
     let dir = workspace();
     let locked = dir.path().join("locked");
     fs::create_dir(&locked).expect("mkdir");

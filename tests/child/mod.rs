@@ -66,6 +66,22 @@ pub fn is_root() -> bool {
     })
 }
 
+/// Whether a run can be made without privileges: not root, or root with `setpriv` (from
+/// util-linux) to drop to `nobody`. Tests that need it print why they skip otherwise.
+pub fn can_run_unprivileged(test: &str) -> bool {
+    let ok = !is_root()
+        || Command::new("setpriv")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("{test}: skipped, running as root without setpriv to drop privileges");
+    }
+    ok
+}
+
 /// The command that runs the binary with `args` in `dir` under `limits`.
 pub fn command(dir: &Path, args: &[&str], limits: Limits) -> Command {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u64);
