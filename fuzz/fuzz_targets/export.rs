@@ -21,9 +21,9 @@ use libfuzzer_sys::fuzz_target;
 #[derive(Arbitrary, Debug)]
 struct Input {
     orgs: Vec<Org>,
+    edges: Vec<EdgeIn>,
     sources: Vec<Src>,
     types: Vec<EdgeTypeIn>,
-    edges: Vec<EdgeIn>,
     legend: bool,
     cluster_by: u8,
     per_edge_direction: bool,
@@ -167,8 +167,15 @@ fn id(prefix: &str, i: usize, tail: &[u8]) -> String {
     s
 }
 
-fn date(d: &DateIn) -> String {
-    let mut s = format!("{:04}", d.year % 10_000);
+/// Years for organization lifetimes and edges, in separate eras so that most generated
+/// datasets are consistent (edges inside lifetimes) and reach the exports.
+const FOUNDED: (u16, u16) = (1800, 150);
+const DISSOLVED: (u16, u16) = (2051, 150);
+const EVENTS: (u16, u16) = (1951, 100);
+const ANY_YEAR: (u16, u16) = (0, 10_000);
+
+fn date(d: &DateIn, (first, span): (u16, u16)) -> String {
+    let mut s = format!("{:04}", first + d.year % span);
     let unknown = usize::from(d.unknown_digits % 4).min(3);
     if d.unknown_digits >= 4 {
         s.replace_range(4 - unknown.., &"X".repeat(unknown));
@@ -197,9 +204,9 @@ fn opt_text(yaml: &mut String, indent: &str, key: &str, value: Option<&String>) 
     }
 }
 
-fn opt_date(yaml: &mut String, indent: &str, key: &str, value: Option<&DateIn>) {
+fn opt_date(yaml: &mut String, indent: &str, key: &str, value: Option<&DateIn>, era: (u16, u16)) {
     if let Some(d) = value {
-        let _ = writeln!(yaml, "{indent}{key}: {}", date(d));
+        let _ = writeln!(yaml, "{indent}{key}: {}", date(d, era));
     }
 }
 
@@ -228,13 +235,26 @@ fn build(input: &Input) -> Built {
         }
         opt_text(&mut yaml, "    ", "kind", o.kind.as_ref());
         opt_text(&mut yaml, "    ", "region", o.region.as_ref());
-        opt_date(&mut yaml, "    ", "founded", o.founded.as_ref());
-        opt_date(&mut yaml, "    ", "dissolved", o.dissolved.as_ref());
+        opt_date(&mut yaml, "    ", "founded", o.founded.as_ref(), FOUNDED);
+        opt_date(
+            &mut yaml,
+            "    ",
+            "dissolved",
+            o.dissolved.as_ref(),
+            DISSOLVED,
+        );
         if let Some(q) = o.wikidata {
             let _ = writeln!(yaml, "    wikidata: Q{}", q % 100_000_000 + 1);
         }
         opt_text(&mut yaml, "    ", "notes", o.notes.as_ref());
         names.insert(oid.clone(), name);
+        org_ids.push(oid);
+    }
+    // Two plain organizations at least, so that edges have somewhere to go.
+    for i in org_ids.len()..2 {
+        let oid = format!("p{i}");
+        let _ = writeln!(yaml, "  - id: {oid}\n    name: Plain {i}");
+        names.insert(oid.clone(), format!("Plain {i}"));
         org_ids.push(oid);
     }
     yaml.push_str("sources:\n");
@@ -248,11 +268,17 @@ fn build(input: &Input) -> Built {
             quoted(&clean(&s.title))
         );
         opt_text(&mut yaml, "    ", "author", s.author.as_ref());
-        opt_date(&mut yaml, "    ", "published", s.published.as_ref());
+        opt_date(
+            &mut yaml,
+            "    ",
+            "published",
+            s.published.as_ref(),
+            ANY_YEAR,
+        );
         if let Some(url) = &s.url {
             let path: String = url
                 .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || "/-._~%?=&#".contains(*c))
+                .filter(|c| c.is_ascii_alphanumeric() || "/-._~".contains(*c))
                 .collect();
             let _ = writeln!(
                 yaml,
@@ -293,9 +319,21 @@ fn build(input: &Input) -> Built {
         }
     }
     yaml.push_str("edges:\n");
-    if !org_ids.is_empty() {
+    if org_ids.len() > 1 {
+        let mut seen = std::collections::BTreeSet::new();
         for (i, e) in input.edges.iter().take(24).enumerate() {
-            write_edge(&mut yaml, i, e, &org_ids, &source_ids, &type_names);
+            // No self-loops or repeated pairs: both are errors that would hide the rest.
+            let n = org_ids.len();
+            let from = usize::from(e.from) % n;
+            let mut to = usize::from(e.to) % n;
+            if to == from {
+                to = (from + 1) % n;
+            }
+            let ty = usize::from(e.ty) % type_names.len();
+            if seen.insert((from.min(to), from.max(to), ty)) {
+                let ends = (org_ids[from].as_str(), org_ids[to].as_str());
+                write_edge(&mut yaml, i, e, ends, &source_ids, &type_names[ty]);
+            }
         }
     }
     Built {
@@ -310,28 +348,22 @@ fn write_edge(
     yaml: &mut String,
     i: usize,
     e: &EdgeIn,
-    orgs: &[String],
+    (from, to): (&str, &str),
     sources: &[String],
-    types: &[String],
+    ty: &str,
 ) {
     let pick = |list: &[String], n: u8| list[usize::from(n) % list.len()].clone();
     yaml.push_str("  - ");
     if let Some(tail) = &e.id {
         let _ = write!(yaml, "id: {}\n    ", id("e", i, tail));
     }
-    let _ = writeln!(
-        yaml,
-        "from: {}\n    to: {}\n    type: {}",
-        pick(orgs, e.from),
-        pick(orgs, e.to),
-        pick(types, e.ty)
-    );
+    let _ = writeln!(yaml, "from: {from}\n    to: {to}\n    type: {ty}");
     match &e.when {
         WhenIn::Undated => {}
-        WhenIn::Point(d) => opt_date(yaml, "    ", "date", Some(d)),
+        WhenIn::Point(d) => opt_date(yaml, "    ", "date", Some(d), EVENTS),
         WhenIn::Interval(start, end) => {
-            opt_date(yaml, "    ", "start", start.as_ref());
-            opt_date(yaml, "    ", "end", end.as_ref());
+            opt_date(yaml, "    ", "start", start.as_ref(), EVENTS);
+            opt_date(yaml, "    ", "end", end.as_ref(), EVENTS);
         }
     }
     if let Some(c) = e.confidence {
@@ -354,8 +386,28 @@ fn write_edge(
     } else {
         cites(yaml, "sources", &e.sources);
     }
-    if !e.disputed_by.is_empty() {
-        cites(yaml, "disputed_by", &e.disputed_by);
+    // A source cannot both support and dispute an edge.
+    let cited: Vec<String> = if e.sources.is_empty() {
+        vec![sources[0].clone()]
+    } else {
+        e.sources
+            .iter()
+            .take(3)
+            .map(|c| pick(sources, c.source))
+            .collect()
+    };
+    let disputing: Vec<&Cite> = e
+        .disputed_by
+        .iter()
+        .filter(|c| !cited.contains(&pick(sources, c.source)))
+        .collect();
+    if !disputing.is_empty() {
+        let _ = writeln!(yaml, "    disputed_by:");
+        for c in disputing.iter().take(3) {
+            let _ = writeln!(yaml, "      - ref: {}", pick(sources, c.source));
+            opt_text(yaml, "        ", "quote", c.quote.as_ref());
+            opt_text(yaml, "        ", "locator", c.locator.as_ref());
+        }
     }
     opt_text(yaml, "    ", "notes", e.notes.as_ref());
 }
@@ -366,7 +418,7 @@ fn filter(f: &FilterIn, built: &Built) -> Filter {
         as_of: f
             .as_of
             .as_ref()
-            .and_then(|d| Date::parse(date(d).trim_matches('"')).ok()),
+            .and_then(|d| Date::parse(date(d, EVENTS).trim_matches('"')).ok()),
         focus: f
             .focus
             .filter(|_| !built.org_ids.is_empty())
