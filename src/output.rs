@@ -1,6 +1,8 @@
 //! Writing an output file safely: the content goes to a temporary file in the target's
-//! directory, which replaces the target by an atomic rename only once it is complete, so
-//! a failed or killed run never leaves a partial or truncated file behind.
+//! directory, which replaces the target by an atomic rename only once it is complete and
+//! synced, so a failed or killed run never leaves a partial or truncated file behind.
+//! A target that is not a regular file (`/dev/stdout`, a pipe from `>(command)`) is
+//! written in place instead: renaming over it would replace the device or pipe itself.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -28,14 +30,17 @@ impl std::fmt::Display for OutputError {
     }
 }
 
-/// Refuses an output path that is one of the input files.
+/// Refuses an output path that is one of the input files: the same path after links are
+/// resolved or, on Unix, the same file under another name (a hard link).
 pub fn check_not_input(target: &Path, inputs: &[PathBuf]) -> Result<(), OutputError> {
     let Ok(target_real) = fs::canonicalize(target) else {
         return Ok(()); // Does not exist yet, so it is no input.
     };
-    let clash = inputs
-        .iter()
-        .any(|input| fs::canonicalize(input).is_ok_and(|p| p == target_real));
+    let target_id = file_id(&target_real);
+    let clash = inputs.iter().any(|input| {
+        fs::canonicalize(input)
+            .is_ok_and(|p| p == target_real || (target_id.is_some() && file_id(&p) == target_id))
+    });
     if clash {
         Err(OutputError::WouldOverwriteInput(target.to_path_buf()))
     } else {
@@ -43,17 +48,35 @@ pub fn check_not_input(target: &Path, inputs: &[PathBuf]) -> Result<(), OutputEr
     }
 }
 
-/// Writes `target` atomically with the bytes `fill` produces.
+/// The device and inode of a file, which name it whatever path reaches it.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_: &Path) -> Option<(u64, u64)> {
+    None
+}
+
+/// Writes `target` atomically with the bytes `fill` produces. A symbolic link is
+/// followed, so the file it points to is replaced and the link kept.
 pub fn write_atomically(
     target: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), OutputError> {
     let err = |e: io::Error| OutputError::Io(target.to_path_buf(), e);
-    let dir = match target.parent() {
+    if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return write_in_place(target, fill).map_err(err);
+    }
+    let resolved = resolve_link(target);
+    let dest = resolved.as_deref().unwrap_or(target);
+    let dir = match dest.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let name = dest.file_name().unwrap_or_default().to_string_lossy();
     let temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
@@ -63,9 +86,35 @@ pub fn write_atomically(
     fill(&mut writer).map_err(err)?;
     let temp = writer.into_inner().map_err(|e| err(e.into_error()))?;
     temp.as_file().sync_all().map_err(err)?;
-    keep_permissions(target, temp.path());
-    temp.persist(target).map_err(|e| err(e.error))?;
+    keep_permissions(dest, temp.path());
+    temp.persist(dest).map_err(|e| err(e.error))?;
+    // Make the rename itself durable; a file system that cannot sync a directory has
+    // nothing more to offer, so that failure is not an error.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
     Ok(())
+}
+
+/// Where a symbolic link `target` leads, when it is one and leads somewhere.
+fn resolve_link(target: &Path) -> Option<PathBuf> {
+    let meta = fs::symlink_metadata(target).ok()?;
+    if meta.file_type().is_symlink() {
+        fs::canonicalize(target).ok()
+    } else {
+        None
+    }
+}
+
+/// Writes straight into a device or pipe, which has no content to protect.
+fn write_in_place(
+    target: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let file = fs::OpenOptions::new().write(true).open(target)?;
+    let mut writer = BufWriter::new(file);
+    fill(&mut writer)?;
+    writer.flush()
 }
 
 /// Gives the new file the permissions of the file it replaces, or, for a new file, the

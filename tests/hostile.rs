@@ -1,71 +1,32 @@
 //! Hostile and odd input: every case gets a clear diagnostic and the right exit status,
-//! never a panic or a hang. Each runs the real binary as a child process with a time limit
-//! and kills it when the limit passes. Inputs are written at test time, so the repository
-//! holds no binary or huge files.
+//! never a panic, a hang or a memory blow-up. Each runs the real binary as a child process
+//! with a time limit (it is killed when the limit passes) and a memory limit (an allocation
+//! beyond it aborts the child, which fails the test), so every case proves a bound on
+//! both. Inputs are written at test time, so the repository holds no binary or
+//! huge files.
 
 use std::fmt::Write as _;
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use serde_json::Value;
 
+mod child;
+
+use child::{Limits, Run};
+
 /// Time limit for ordinary inputs (the debug binary takes well under a second).
-const LIMIT: Duration = Duration::from_secs(20);
+const LIMIT: Duration = child::TIME;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary in `dir`, killing it and failing the test after `limit`.
+/// Runs the binary in `dir` under the default limits: killed (and the test failed) after
+/// `limit`, and within 64 MiB of memory.
 fn run_bounded(dir: &Path, args: &[&str], limit: Duration) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn actorgraph");
-    let drain = |mut pipe: Box<dyn Read + Send>| {
-        thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            bytes
-        })
+    let limits = Limits {
+        time: limit,
+        ..Limits::default()
     };
-    let stdout = drain(Box::new(child.stdout.take().expect("stdout")));
-    let stderr = drain(Box::new(child.stderr.take().expect("stderr")));
-    let deadline = Instant::now() + limit;
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("actorgraph {args:?} did not finish within {limit:?}");
-        }
-        thread::sleep(Duration::from_millis(10));
-    };
-    let text = |h: thread::JoinHandle<Vec<u8>>| {
-        String::from_utf8(h.join().expect("reader")).expect("UTF-8 output")
-    };
-    let run = Run {
-        code: status.code().expect("exited, not killed by a signal"),
-        stdout: text(stdout),
-        stderr: text(stderr),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "actorgraph {args:?} panicked:\n{}",
-        run.stderr
-    );
-    run
+    child::run_with(dir, args, limits)
 }
 
 /// The JSON report for one file written with `bytes`.
@@ -97,10 +58,10 @@ impl Report {
     }
 }
 
-fn validate_bytes(name: &str, bytes: &[u8], limit: Duration) -> Report {
+fn validate_bytes(name: &str, bytes: &[u8], limits: Limits) -> Report {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join(name), bytes).expect("write input");
-    let r = run_bounded(dir.path(), &["validate", "--format", "json", name], limit);
+    let r = child::run_with(dir.path(), &["validate", "--format", "json", name], limits);
     let v: Value = serde_json::from_str(&r.stdout)
         .unwrap_or_else(|e| panic!("{e}: stdout is not JSON:\n{}", r.stdout));
     Report {
@@ -111,7 +72,7 @@ fn validate_bytes(name: &str, bytes: &[u8], limit: Duration) -> Report {
 }
 
 fn validate(name: &str, text: &str) -> Report {
-    validate_bytes(name, text.as_bytes(), LIMIT)
+    validate_bytes(name, text.as_bytes(), Limits::default())
 }
 
 /// A minimal valid dataset: two organizations, one source, one edge.
@@ -191,8 +152,10 @@ fn deep_block_nesting() {
 
 #[test]
 fn deep_block_nesting_by_indentation() {
+    // 3,000 levels, 47 times the cap: each level indents two more spaces, so 10,000 levels
+    // would be a 100 MB file that tests the file size, not the nesting.
     let mut text = String::new();
-    for i in 0..10_000 {
+    for i in 0..3_000 {
         let _ = writeln!(text, "{}k:", "  ".repeat(i));
     }
     let r = validate("deep.yaml", &text);
@@ -222,14 +185,38 @@ fn deep_flow_nesting() {
 fn fifty_megabyte_scalar_in_notes_is_valid() {
     let notes = "a".repeat(50 * 1024 * 1024);
     // The debug build scans a 50 MB plain scalar in about 10 s on one core; the limit
-    // leaves room for a loaded machine while still catching anything quadratic.
-    let r = validate_bytes(
-        "big.yaml",
-        valid_dataset(&notes).as_bytes(),
-        Duration::from_secs(180),
-    );
+    // leaves room for a loaded machine while still catching anything quadratic. It needs
+    // under 192 MiB of memory (the file, the parsed scalar and the record each hold a
+    // copy); 256 MiB catches any further copy.
+    let limits = Limits {
+        time: Duration::from_secs(180),
+        memory_mib: 256,
+        unprivileged: false,
+    };
+    let r = validate_bytes("big.yaml", valid_dataset(&notes).as_bytes(), limits);
     assert_eq!(r.code, 0, "{:?}", r.codes());
     assert!(r.diagnostics.is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_file_is_refused_at_the_size_limit() {
+    // A path named on the command line is read whatever it is; reading stops after
+    // 128 MiB. The buffer doubles while growing, so it needs up to 256 MiB.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let limits = Limits {
+        memory_mib: 320,
+        ..Limits::default()
+    };
+    let r = child::run_with(dir.path(), &["validate", "/dev/zero"], limits);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with(
+            "error[io-error]: cannot read `/dev/zero`: the file is larger than 128 MiB"
+        ),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -238,7 +225,7 @@ fn invalid_utf8() {
     // Turn the `A` of "A source" (line 9, column 12) into a lone Latin-1 byte.
     let at = find(&bytes, b"A source");
     bytes[at] = 0xE9;
-    let r = validate_bytes("latin1.yaml", &bytes, LIMIT);
+    let r = validate_bytes("latin1.yaml", &bytes, Limits::default());
     assert_eq!(r.code, 1);
     assert_eq!(r.codes(), ["invalid-utf8"]);
     assert_eq!(r.position("invalid-utf8"), (9, 12));
@@ -249,7 +236,7 @@ fn utf16_file() {
     let text = valid_dataset("fine");
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    let r = validate_bytes("utf16.yaml", &bytes, LIMIT);
+    let r = validate_bytes("utf16.yaml", &bytes, Limits::default());
     assert_eq!(r.code, 1);
     assert_eq!(r.codes(), ["invalid-utf8"]);
     assert_eq!(r.position("invalid-utf8"), (1, 1));
@@ -260,7 +247,7 @@ fn nul_byte() {
     let mut bytes = valid_dataset("fine").into_bytes();
     let at = find(&bytes, b"fine") + 2;
     bytes[at] = 0;
-    let r = validate_bytes("nul.yaml", &bytes, LIMIT);
+    let r = validate_bytes("nul.yaml", &bytes, Limits::default());
     assert_eq!(r.code, 1);
     assert_eq!(r.codes(), ["control-character"]);
     assert_eq!(r.position("control-character"), (4, 14));
@@ -291,7 +278,7 @@ fn nul_byte_is_shown_as_a_symbol_in_human_output() {
 fn byte_order_mark_is_valid_and_does_not_shift_columns() {
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     bytes.extend(valid_dataset("fine").as_bytes());
-    let r = validate_bytes("bom.yaml", &bytes, LIMIT);
+    let r = validate_bytes("bom.yaml", &bytes, Limits::default());
     assert_eq!(r.code, 0, "{:?}", r.codes());
     assert!(r.diagnostics.is_empty());
 
@@ -374,29 +361,85 @@ fn missing_path() {
     assert!(r.stdout.starts_with("error[io-error]"), "{}", r.stdout);
 }
 
+/// Limits for a run as an unprivileged user (`nobody` when the tests run as root, since
+/// root reads files whatever their mode).
+fn unprivileged() -> Limits {
+    Limits {
+        unprivileged: true,
+        ..Limits::default()
+    }
+}
+
+/// A temporary directory that the unprivileged user can enter.
+#[cfg(unix)]
+fn shared_dir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    dir
+}
+
 #[cfg(unix)]
 #[test]
 fn unreadable_file() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("secret.yaml");
-    std::fs::write(&path, valid_dataset("x")).expect("write");
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
-    let r = run_bounded(dir.path(), &["validate", "."], LIMIT);
-    let readable_anyway = std::fs::read(&path).is_ok();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod back");
-    if readable_anyway {
-        eprintln!(
-            "unreadable_file: running with privileges that ignore file modes (root?); \
-             chmod 000 does not stop reading, so only the no-crash part is checked"
-        );
-        assert_eq!(r.code, 0, "{}", r.stdout);
+    if !child::can_run_unprivileged("unreadable_file") {
         return;
     }
+    let dir = shared_dir();
+    let path = dir.path().join("secret.yaml");
+    std::fs::write(&path, valid_dataset("x")).expect("write");
+    std::fs::write(dir.path().join("ok.yaml"), "organizations: []\n").expect("write");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let r = child::run_with(dir.path(), &["validate", "."], unprivileged());
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(
         r.stdout
-            .starts_with("error[io-error]: cannot read `./secret.yaml`"),
+            .starts_with("error[io-error]: cannot read `./secret.yaml`: Permission denied"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.ends_with("in 2 files\n"), "{}", r.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_directory() {
+    use std::os::unix::fs::PermissionsExt;
+    if !child::can_run_unprivileged("unreadable_directory") {
+        return;
+    }
+    let dir = shared_dir();
+    std::fs::create_dir(dir.path().join("closed")).expect("mkdir");
+    std::fs::write(dir.path().join("closed/hidden.yaml"), "organizations: []\n").expect("write");
+    std::fs::write(dir.path().join("ok.yaml"), "organizations: []\n").expect("write");
+    let closed = dir.path().join("closed");
+    std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let r = child::run_with(dir.path(), &["validate", "."], unprivileged());
+    std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with("error[io-error]: cannot read `./closed`: Permission denied"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn link_to_itself() {
+    // Found by the directory walk, then unreadable: a deterministic stand-in for a file
+    // that disappears between being listed and being read.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::os::unix::fs::symlink("self.yaml", dir.path().join("self.yaml")).expect("symlink");
+    std::fs::write(dir.path().join("ok.yaml"), valid_dataset("x")).expect("write");
+    let r = run_bounded(dir.path(), &["validate", "."], LIMIT);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with("error[io-error]: cannot read `./self.yaml`: ")
+            && r.stdout.contains("symbolic links"),
         "{}",
         r.stdout
     );
@@ -488,6 +531,143 @@ fn very_long_line_is_cut_around_the_caret() {
         "a line was not cut"
     );
     assert!(r.stdout.contains("…xxxx"));
+}
+
+/// A temporary directory in memory when the system has one: creating many files on a
+/// disk file system can take longer than the run being tested.
+fn many_files_dir() -> tempfile::TempDir {
+    tempfile::tempdir_in("/dev/shm")
+        .or_else(|_| tempfile::tempdir())
+        .expect("temp dir")
+}
+
+#[test]
+fn hundred_thousand_tiny_files() {
+    // One directory of 100,000 files, one in a thousand with a record, the rest empty.
+    // The debug binary takes about 2 s and under 32 MiB of memory.
+    let dir = many_files_dir();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("mkdir");
+    for i in 0..100_000 {
+        let text = if i % 1000 == 0 {
+            format!("organizations: [{{id: org-{i}, name: O}}]\n")
+        } else {
+            String::new()
+        };
+        std::fs::write(data.join(format!("f{i:06}.yaml")), text).expect("write");
+    }
+    let r = run_bounded(dir.path(), &["validate", "data"], LIMIT);
+    assert_eq!(r.code, 0, "{}", &r.stdout[..r.stdout.len().min(2000)]);
+    assert!(
+        r.stdout
+            .ends_with("0 errors, 100 warnings in 100000 files\n"),
+        "{}",
+        &r.stdout[r.stdout.len().saturating_sub(500)..]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let latin1 = OsStr::from_bytes(b"caf\xe9.yaml");
+    std::fs::write(dir.path().join(latin1), valid_dataset("x")).expect("write");
+    let r = run_bounded(dir.path(), &["validate", "."], LIMIT);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(r.stdout, "0 errors, 0 warnings in 1 file\n");
+
+    // A problem in such a file names it, with U+FFFD for the byte, in every format.
+    std::fs::write(
+        dir.path().join(latin1),
+        "organizations: [{id: IMU, name: x}]\n",
+    )
+    .expect("write");
+    let r = run_bounded(dir.path(), &["validate", "."], LIMIT);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains("--> ./caf\u{fffd}.yaml:1:22"),
+        "{}",
+        r.stdout
+    );
+    let r = run_bounded(dir.path(), &["validate", "--format", "json", "."], LIMIT);
+    let v: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(v["diagnostics"][0]["file"], "./caf\u{fffd}.yaml");
+    let r = run_bounded(dir.path(), &["validate", "--format", "github", "."], LIMIT);
+    assert!(
+        r.stdout.contains("file=./caf\u{fffd}.yaml,"),
+        "{}",
+        r.stdout
+    );
+
+    // An output file with such a name is written as named.
+    std::fs::write(dir.path().join(latin1), valid_dataset("x")).expect("write");
+    let out = OsStr::from_bytes(b"out-\xff.json");
+    let status = child::command(
+        dir.path(),
+        &["export", "-f", "json", ".", "-o"],
+        Limits::default(),
+    )
+    .arg(out)
+    .status()
+    .expect("run");
+    assert_eq!(status.code(), Some(0));
+    let written = std::fs::read_to_string(dir.path().join(out)).expect("read output");
+    assert!(written.contains("Islamic Movement of Uzbekistan"));
+}
+
+#[test]
+fn files_disappearing_while_loading() {
+    // A second thread deletes the files while the binary walks and reads them. Each run
+    // must end cleanly: success if it was quick, or exit 2 naming a file it could not read.
+    let mut io_errors = 0;
+    for delay_ms in [0, 5, 20] {
+        let dir = many_files_dir();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).expect("mkdir");
+        for i in 0..2000 {
+            let text = format!("organizations: [{{id: org-{i}, name: Organization {i}}}]\n");
+            std::fs::write(data.join(format!("f{i:04}.yaml")), text).expect("write");
+        }
+        let child = child::command(
+            dir.path(),
+            &["validate", "--format", "json", "data"],
+            Limits::default(),
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        for i in (0..2000).rev() {
+            let _ = std::fs::remove_file(data.join(format!("f{i:04}.yaml")));
+        }
+        let r = child::finish(child, &["validate", "data"], LIMIT);
+        let v: Value = serde_json::from_str(&r.stdout).expect("JSON report");
+        let diagnostics = v["diagnostics"].as_array().expect("diagnostics");
+        let failed: Vec<&str> = diagnostics
+            .iter()
+            .filter(|d| d["code"] == "io-error" || d["code"] == "no-yaml-files")
+            .map(|d| d["message"].as_str().expect("message"))
+            .collect();
+        if failed.is_empty() {
+            assert_eq!(r.code, 0, "{}", r.stdout);
+            assert_eq!(v["summary"]["files"], 2000);
+            continue;
+        }
+        assert_eq!(r.code, 2, "{}", r.stdout);
+        io_errors += 1;
+        for message in failed {
+            assert!(
+                message.starts_with("cannot read `data/f")
+                    && message.contains("No such file or directory")
+                    || message == "no YAML files in `data`",
+                "{message}"
+            );
+        }
+    }
+    eprintln!("files_disappearing_while_loading: {io_errors} of 3 runs lost files mid-load");
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> usize {

@@ -63,7 +63,8 @@ where
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            let _ = writeln!(stderr, "error: {e}");
+            // Commands read through diagnostics; what fails here is writing a stream.
+            let _ = writeln!(stderr, "error: cannot write to standard output: {e}");
             EXIT_FAILURE
         }
     }

@@ -88,7 +88,7 @@ fn process_all(files: &Files) -> Vec<(RawDataset, Vec<Diagnostic>)> {
 /// Reads, parses and decodes one file.
 fn load_file(files: &Files, id: FileId) -> (RawDataset, Vec<Diagnostic>) {
     let path = files.path(id);
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_bounded(path) {
         Ok(bytes) => bytes,
         Err(e) => return (RawDataset::default(), vec![discover::io_problem(path, &e)]),
     };
@@ -110,6 +110,26 @@ fn load_file(files: &Files, id: FileId) -> (RawDataset, Vec<Diagnostic>) {
     let (raw, more) = decode::decode_file(&tree, files);
     diagnostics.extend(more);
     (raw, diagnostics)
+}
+
+/// The largest file read, in bytes. Memory grows about four times a file's size, and a
+/// path named on the command line can be endless (`/dev/zero`).
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Reads a whole file, refusing one larger than [`MAX_FILE_BYTES`].
+fn read_bounded(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES));
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "the file is larger than {} MiB",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
 }
 
 fn bytecount(bytes: &[u8], needle: u8) -> usize {

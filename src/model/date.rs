@@ -93,6 +93,14 @@ impl Date {
             Some(Some(Field::Known(d))) if d <= max_days(y_lo, y_hi, m_lo) => (d, d),
             _ => return Err(fail(format!("`{text}` has no such day"))),
         };
+        // `201X-02-29` can only mean a leap year of the decade: 2012 to 2016.
+        let (y_lo, y_hi) = if (m_lo, d_lo) == (2, 29) {
+            let mut leap = (y_lo..=y_hi).filter(|&y| is_leap(y));
+            let first = leap.next().unwrap_or(y_lo);
+            (first, leap.next_back().unwrap_or(first))
+        } else {
+            (y_lo, y_hi)
+        };
         Ok(Date {
             text: text.to_owned(),
             earliest: Day {
