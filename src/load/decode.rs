@@ -287,7 +287,6 @@ impl Decoder<'_, '_, '_> {
     }
 
     fn citations(&mut self, node: NodeId, key: &str) -> Vec<RawCitation> {
-        let mut out = Vec::new();
         let tree = self.tree;
         let n = tree.node(node);
         let items: &[NodeId] = match &n.value {
@@ -303,9 +302,11 @@ impl Decoder<'_, '_, '_> {
                 .help = Some(format!(
                     "write `{key}: [source-id]` or a list of `- ref: source-id` entries"
                 ));
-                return out;
+                return Vec::new();
             }
         };
+        // Exact capacity: a growing vector would reserve room for four citations per edge.
+        let mut out = Vec::with_capacity(items.len());
         for &item in items {
             let span = tree.node(item).span;
             if let Value::Scalar(..) = tree.node(item).value {

@@ -35,12 +35,14 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
     for path in found {
         files.add(path);
     }
-    let results = process_all(&files);
+    let (parts, problems): (Vec<RawDataset>, Vec<Vec<Diagnostic>>) =
+        process_all(&files).into_iter().unzip();
     let mut raw = RawDataset::default();
-    for (part, problems) in results {
+    raw.reserve_for(&parts);
+    for part in parts {
         raw.append(part);
-        diagnostics.extend(problems);
     }
+    diagnostics.extend(problems.into_iter().flatten());
     Loaded {
         files,
         raw,
@@ -104,8 +106,10 @@ fn load_file(files: &Files, id: FileId) -> (RawDataset, Vec<Diagnostic>) {
     let Some(tree) = tree else {
         return (RawDataset::default(), diagnostics);
     };
-    let (raw, more) = decode::decode_file(&tree, files);
+    let (mut raw, more) = decode::decode_file(&tree, files);
     diagnostics.extend(more);
+    // The records wait for the other files; give back what the growing vectors over-reserved.
+    raw.shrink_to_fit();
     (raw, diagnostics)
 }
 

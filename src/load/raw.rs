@@ -141,6 +141,23 @@ pub struct RawDataset {
 }
 
 impl RawDataset {
+    /// Reserves exactly the room for `parts`, so appending them wastes no capacity.
+    pub fn reserve_for(&mut self, parts: &[RawDataset]) {
+        let sum = |f: fn(&RawDataset) -> usize| parts.iter().map(f).sum::<usize>();
+        self.edge_types.reserve_exact(sum(|p| p.edge_types.len()));
+        self.organizations.reserve_exact(sum(|p| p.organizations.len()));
+        self.sources.reserve_exact(sum(|p| p.sources.len()));
+        self.edges.reserve_exact(sum(|p| p.edges.len()));
+    }
+
+    /// Releases unused capacity.
+    pub fn shrink_to_fit(&mut self) {
+        self.edge_types.shrink_to_fit();
+        self.organizations.shrink_to_fit();
+        self.sources.shrink_to_fit();
+        self.edges.shrink_to_fit();
+    }
+
     /// Appends another file's records, keeping order.
     pub fn append(&mut self, other: RawDataset) {
         self.edge_types.extend(other.edge_types);

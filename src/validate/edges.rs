@@ -79,7 +79,7 @@ impl Checker<'_> {
             id.span,
             format!("duplicate edge id `{}`", id.value),
         );
-        d.related = Some(related);
+        d.related = Some(Box::new(related));
         d.help = Some("edge ids are unique across all files; rename one".into());
     }
 
@@ -320,7 +320,7 @@ impl Checker<'_> {
                         "duplicate {ty} edge between the same organizations with the same dates"
                     ),
                 );
-                d.related = Some(related);
+                d.related = Some(Box::new(related));
                 d.help = Some("merge the two records: put all citations under one edge".into());
             }
         }

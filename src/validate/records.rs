@@ -138,10 +138,10 @@ impl Checker<'_> {
         d.help = Some(
             "ids are unique across all files of a dataset; rename one or merge the records".into(),
         );
-        d.related = Some(crate::diagnostic::Related {
+        d.related = Some(Box::new(crate::diagnostic::Related {
             location: first,
             note: "first defined".into(),
-        });
+        }));
     }
 
     pub(super) fn organizations<'r>(&mut self, raw: &'r [RawOrganization]) -> OrgTable<'r> {
