@@ -4,7 +4,7 @@
 
 use super::chars::{self, Suspect};
 use super::raw::{
-    RawCitation, RawDataset, RawEdge, RawEdgeType, RawOrganization, RawSource, Spanned, Text,
+    RawCitation, RawEdge, RawEdgeType, RawFile, RawOrganization, RawSource, Spanned, Text,
 };
 use super::yaml::{NodeId, ScalarKind, Tree, Value, scalar_kind};
 use crate::diagnostic::{Code, Diagnostic, Files, Span};
@@ -64,12 +64,12 @@ const SYNONYMS: &[(&str, &str)] = &[
 
 /// Decodes one file. Problems are returned as diagnostics; every record that could be
 /// read at all is kept, even with missing fields, so later checks see it.
-pub fn decode_file(tree: &Tree<'_>, files: &Files) -> (RawDataset, Vec<Diagnostic>) {
+pub fn decode_file(tree: &Tree<'_>, files: &Files) -> (RawFile, Vec<Diagnostic>) {
     let mut d = Decoder {
         tree,
         files,
         diagnostics: Vec::new(),
-        out: RawDataset::default(),
+        out: RawFile::default(),
     };
     if let Some(root) = tree.root {
         d.top(root);
@@ -93,7 +93,7 @@ struct Decoder<'t, 'a, 'f> {
     tree: &'t Tree<'a>,
     files: &'f Files,
     diagnostics: Vec<Diagnostic>,
-    out: RawDataset,
+    out: RawFile,
 }
 
 impl Decoder<'_, '_, '_> {

@@ -13,7 +13,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use discover::is_yaml;
-use raw::RawDataset;
+use raw::{RawDataset, RawFile};
 
 use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 
@@ -35,14 +35,11 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
     for path in found {
         files.add(path);
     }
-    let (parts, problems): (Vec<RawDataset>, Vec<Vec<Diagnostic>>) =
-        process_all(&files).into_iter().unzip();
     let mut raw = RawDataset::default();
-    raw.reserve_for(&parts);
-    for part in parts {
+    for (part, problems) in process_all(&files) {
         raw.append(part);
+        diagnostics.extend(problems);
     }
-    diagnostics.extend(problems.into_iter().flatten());
     Loaded {
         files,
         raw,
@@ -51,10 +48,10 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
 }
 
 /// What loading one file yields.
-type FileResult = (RawDataset, Vec<Diagnostic>);
+type FileResult = (RawFile, Vec<Diagnostic>);
 
 /// Runs [`load_file`] on every file, in parallel, returning results in file order.
-fn process_all(files: &Files) -> Vec<(RawDataset, Vec<Diagnostic>)> {
+fn process_all(files: &Files) -> Vec<FileResult> {
     let count = files.len();
     let slots: Vec<Mutex<Option<FileResult>>> = (0..count).map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
@@ -85,26 +82,23 @@ fn process_all(files: &Files) -> Vec<(RawDataset, Vec<Diagnostic>)> {
 }
 
 /// Reads, parses and decodes one file.
-fn load_file(files: &Files, id: FileId) -> (RawDataset, Vec<Diagnostic>) {
+fn load_file(files: &Files, id: FileId) -> FileResult {
     let path = files.path(id);
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(e) => return (RawDataset::default(), vec![discover::io_problem(path, &e)]),
+        Err(e) => return (RawFile::default(), vec![discover::io_problem(path, &e)]),
     };
     let text = match std::str::from_utf8(&bytes) {
         Ok(text) => text,
-        Err(e) => return (RawDataset::default(), vec![not_utf8(files, id, &bytes, &e)]),
+        Err(e) => return (RawFile::default(), vec![not_utf8(files, id, &bytes, &e)]),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(at) = text.find('\0') {
-        return (
-            RawDataset::default(),
-            vec![nul_byte(files, id, &text[..at])],
-        );
+        return (RawFile::default(), vec![nul_byte(files, id, &text[..at])]);
     }
     let (tree, mut diagnostics) = yaml::parse(text, id, files);
     let Some(tree) = tree else {
-        return (RawDataset::default(), diagnostics);
+        return (RawFile::default(), diagnostics);
     };
     let (mut raw, more) = decode::decode_file(&tree, files);
     diagnostics.extend(more);

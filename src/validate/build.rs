@@ -3,7 +3,7 @@
 //! without copies.
 
 use super::edges::Resolved;
-use crate::load::raw::{RawCitation, RawDataset, Text};
+use crate::load::raw::{Chunks, RawCitation, RawDataset, Text};
 use crate::model::{Citation, Dataset, Date, Edge, EdgeType, Organization, Source};
 
 type Dates = Vec<(Option<Date>, Option<Date>)>;
@@ -73,7 +73,7 @@ fn sort_by_id<T>(records: Vec<(String, T)>) -> (Vec<T>, Vec<usize>) {
 }
 
 fn organizations(
-    raw: Vec<crate::load::raw::RawOrganization>,
+    raw: Chunks<crate::load::raw::RawOrganization>,
     dates: Dates,
 ) -> (Vec<Organization>, Vec<usize>) {
     let records = raw
@@ -99,7 +99,7 @@ fn organizations(
     sort_by_id(records)
 }
 
-fn sources(raw: Vec<crate::load::raw::RawSource>, dates: Dates) -> (Vec<Source>, Vec<usize>) {
+fn sources(raw: Chunks<crate::load::raw::RawSource>, dates: Dates) -> (Vec<Source>, Vec<usize>) {
     let records = raw
         .into_iter()
         .zip(dates)

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::Checker;
 use super::records::{OrgTable, SourceTable, TypeTable};
 use crate::diagnostic::{Code, Related, Span};
-use crate::load::raw::{RawCitation, RawEdge, Text};
+use crate::load::raw::{Chunks, RawCitation, RawEdge, Text};
 use crate::model::{Confidence, When};
 use crate::suggest;
 
@@ -36,7 +36,7 @@ struct Lookups<'a, 'r> {
 impl Checker<'_> {
     pub(super) fn edges(
         &mut self,
-        raw: &[RawEdge],
+        raw: &Chunks<RawEdge>,
         types: &TypeTable,
         orgs: &OrgTable<'_>,
         sources: &SourceTable<'_>,
@@ -291,7 +291,7 @@ impl Checker<'_> {
 
     fn check_duplicate(
         &mut self,
-        raw: &[RawEdge],
+        raw: &Chunks<RawEdge>,
         index: usize,
         r: &Resolved,
         types: &TypeTable,
