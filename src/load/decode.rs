@@ -64,7 +64,7 @@ const SYNONYMS: &[(&str, &str)] = &[
 
 /// Decodes one file. Problems are returned as diagnostics; every record that could be
 /// read at all is kept, even with missing fields, so later checks see it.
-pub fn decode_file(tree: &Tree<'_>, files: &Files) -> (RawFile, Vec<Diagnostic>) {
+pub fn decode_file(tree: &Tree, files: &Files) -> (RawFile, Vec<Diagnostic>) {
     let mut d = Decoder {
         tree,
         files,
@@ -89,14 +89,14 @@ impl Record {
     }
 }
 
-struct Decoder<'t, 'a, 'f> {
-    tree: &'t Tree<'a>,
+struct Decoder<'t, 'f> {
+    tree: &'t Tree,
     files: &'f Files,
     diagnostics: Vec<Diagnostic>,
     out: RawFile,
 }
 
-impl Decoder<'_, '_, '_> {
+impl Decoder<'_, '_> {
     fn report(&mut self, code: Code, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         let location = self.files.locate(span);
         self.diagnostics
@@ -173,7 +173,7 @@ impl Decoder<'_, '_, '_> {
                 self.report(Code::WrongType, key_node.span, "keys must be plain words");
                 continue;
             };
-            match known.iter().find(|k| **k == name.as_ref()) {
+            match known.iter().find(|k| **k == name.as_str()) {
                 Some(k) => record.entries.push((k, value)),
                 None => self.unknown_key(name, key_node.span, what, known),
             }
@@ -455,7 +455,7 @@ impl Decoder<'_, '_, '_> {
         }
         self.check_chars(t, n.span, key);
         Some(Spanned {
-            value: t.clone().into_owned(),
+            value: t.clone(),
             span: n.span,
         })
     }
@@ -495,7 +495,7 @@ impl Decoder<'_, '_, '_> {
     }
 }
 
-fn describe(value: &Value<'_>) -> String {
+fn describe(value: &Value) -> String {
     match value {
         Value::Seq(_) => "a list".into(),
         Value::Map(_) => "a mapping".into(),

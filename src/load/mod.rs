@@ -8,6 +8,8 @@ mod discover;
 pub mod raw;
 mod yaml;
 
+use std::fs::File;
+use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -61,13 +63,14 @@ fn process_all(files: &Files) -> Vec<FileResult> {
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
+                let mut scratch = Scratch::default();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= count {
                         break;
                     }
                     let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
-                    let result = load_file(files, id);
+                    let result = load_file(files, id, &mut scratch);
                     if let Ok(mut slot) = slots[i].lock() {
                         *slot = Some(result);
                     }
@@ -81,26 +84,35 @@ fn process_all(files: &Files) -> Vec<FileResult> {
         .collect()
 }
 
+/// Buffers one loading thread reuses for every file it reads: allocated once, they do not
+/// leave holes in the heap between the records that outlive them.
+#[derive(Default)]
+struct Scratch {
+    bytes: Vec<u8>,
+    tree: yaml::Tree,
+}
+
 /// Reads, parses and decodes one file.
-fn load_file(files: &Files, id: FileId) -> FileResult {
+fn load_file(files: &Files, id: FileId, scratch: &mut Scratch) -> FileResult {
     let path = files.path(id);
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return (RawFile::default(), vec![discover::io_problem(path, &e)]),
-    };
-    let text = match std::str::from_utf8(&bytes) {
+    let Scratch { bytes, tree } = scratch;
+    bytes.clear();
+    if let Err(e) = File::open(path).and_then(|mut f| f.read_to_end(bytes)) {
+        return (RawFile::default(), vec![discover::io_problem(path, &e)]);
+    }
+    let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => return (RawFile::default(), vec![not_utf8(files, id, &bytes, &e)]),
+        Err(e) => return (RawFile::default(), vec![not_utf8(files, id, bytes, &e)]),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(at) = text.find('\0') {
         return (RawFile::default(), vec![nul_byte(files, id, &text[..at])]);
     }
-    let (tree, mut diagnostics) = yaml::parse(text, id, files);
-    let Some(tree) = tree else {
+    let (ok, mut diagnostics) = yaml::parse(text, id, files, tree);
+    if !ok {
         return (RawFile::default(), diagnostics);
-    };
-    let (mut raw, more) = decode::decode_file(&tree, files);
+    }
+    let (mut raw, more) = decode::decode_file(tree, files);
     diagnostics.extend(more);
     // The records wait for the other files; give back what the growing vectors over-reserved.
     raw.shrink_to_fit();

@@ -4,7 +4,6 @@
 //! nested deeper than the format can use. Aliases point at the anchored node instead of
 //! copying it, so an alias bomb costs no more memory than the text that spells it.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
@@ -22,9 +21,9 @@ pub type NodeId = u32;
 
 /// What a node holds.
 #[derive(Debug)]
-pub enum Value<'a> {
+pub enum Value {
     /// A scalar and how it was written (plain scalars are typed, quoted ones are strings).
-    Scalar(Cow<'a, str>, ScalarStyle),
+    Scalar(String, ScalarStyle),
     /// A sequence of nodes.
     Seq(Vec<NodeId>),
     /// A mapping, in document order.
@@ -33,25 +32,35 @@ pub enum Value<'a> {
 
 /// One node and where it starts.
 #[derive(Debug)]
-pub struct Node<'a> {
+pub struct Node {
     /// Its value.
-    pub value: Value<'a>,
+    pub value: Value,
     /// Its position.
     pub span: Span,
 }
 
 /// The nodes of one document; `root` is `None` for an empty file.
+///
+/// Each loading thread reuses one tree for all its files ([`Tree::clear`]), so the node
+/// vector is allocated once per thread rather than grown and freed per file, which would
+/// leave the allocator's heap fragmented under the long-lived records.
 #[derive(Debug, Default)]
-pub struct Tree<'a> {
-    nodes: Vec<Node<'a>>,
+pub struct Tree {
+    nodes: Vec<Node>,
     /// The top-level node.
     pub root: Option<NodeId>,
 }
 
-impl<'a> Tree<'a> {
+impl Tree {
     /// A node by id.
-    pub fn node(&self, id: NodeId) -> &Node<'a> {
+    pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
+    }
+
+    /// Empties the tree, keeping its capacity.
+    pub fn clear(&mut self) {
+        self.nodes.clear();
+        self.root = None;
     }
 }
 
@@ -120,8 +129,8 @@ enum Frame {
     Map(usize, Span, Vec<(NodeId, NodeId)>, Option<NodeId>),
 }
 
-struct Builder<'a, 'f> {
-    tree: Tree<'a>,
+struct Builder<'t, 'f> {
+    tree: &'t mut Tree,
     stack: Vec<Frame>,
     anchors: HashMap<usize, NodeId>,
     file: FileId,
@@ -129,15 +138,13 @@ struct Builder<'a, 'f> {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses one file's text into a tree. Problems become diagnostics; on a fatal one (a
-/// syntax error, a second document, too deep nesting) the partial tree is discarded.
-pub fn parse<'a>(
-    text: &'a str,
-    file: FileId,
-    files: &Files,
-) -> (Option<Tree<'a>>, Vec<Diagnostic>) {
+/// Parses one file's text into `tree` (which is cleared first). Problems become
+/// diagnostics; on a fatal one (a syntax error, a second document, too deep nesting) the
+/// result is `false` and the partial tree must not be used.
+pub fn parse(text: &str, file: FileId, files: &Files, tree: &mut Tree) -> (bool, Vec<Diagnostic>) {
+    tree.clear();
     let mut b = Builder {
-        tree: Tree::default(),
+        tree,
         stack: Vec::new(),
         anchors: HashMap::new(),
         file,
@@ -167,7 +174,7 @@ pub fn parse<'a>(
                 }
             }
             Event::Scalar(value, style, anchor, _) => {
-                let id = b.push(Value::Scalar(value, style), span);
+                let id = b.push(Value::Scalar(value.into_owned(), style), span);
                 b.finish(id, anchor);
             }
             Event::SequenceStart(anchor, _) => {
@@ -189,11 +196,10 @@ pub fn parse<'a>(
             break false;
         }
     };
-    let tree = ok.then_some(b.tree);
-    (tree, b.diagnostics)
+    (ok, b.diagnostics)
 }
 
-impl<'a> Builder<'a, '_> {
+impl Builder<'_, '_> {
     fn span(&self, s: saphyr_parser::Span) -> Span {
         let len = s.end.index().saturating_sub(s.start.index());
         Span {
@@ -204,7 +210,7 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    fn push(&mut self, value: Value<'a>, span: Span) -> NodeId {
+    fn push(&mut self, value: Value, span: Span) -> NodeId {
         let id = NodeId::try_from(self.tree.nodes.len()).unwrap_or(NodeId::MAX);
         self.tree.nodes.push(Node { value, span });
         id
@@ -350,8 +356,9 @@ mod tests {
         let mut files = Files::default();
         let f = files.add("t.yaml".into());
         let text = format!("a: {}{}", "[".repeat(1000), "]".repeat(1000));
-        let (tree, diags) = parse(&text, f, &files);
-        assert!(tree.is_none());
+        let mut tree = Tree::default();
+        let (ok, diags) = parse(&text, f, &files, &mut tree);
+        assert!(!ok);
         let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::NestingTooDeep]);
     }
@@ -361,9 +368,9 @@ mod tests {
         let mut files = Files::default();
         let f = files.add("t.yaml".into());
         let text = "a: &x [1, 2]\nb: *x\nc: *x\n";
-        let (tree, diags) = parse(text, f, &files);
-        assert!(diags.is_empty());
-        let tree = tree.expect("tree");
+        let mut tree = Tree::default();
+        let (ok, diags) = parse(text, f, &files, &mut tree);
+        assert!(ok && diags.is_empty());
         // Two scalars, one sequence, three keys, one map: the aliases add no nodes.
         assert_eq!(tree.nodes.len(), 7);
     }
