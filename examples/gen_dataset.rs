@@ -21,7 +21,11 @@
 //!     --seed 1 --out /tmp/bench-data/medium
 //! ```
 
-#![allow(clippy::cast_precision_loss, clippy::cast_sign_loss)]
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -825,10 +829,10 @@ impl Gen<'_> {
                 dates = vec![(
                     "date",
                     BAD_DATES[error.unwrap_or(0) % BAD_DATES.len()].to_owned(),
-                )]
+                )];
             }
             Some("end_before_start") => {
-                dates = vec![("start", "2010".into()), ("end", "2004-05".into())]
+                dates = vec![("start", "2010".into()), ("end", "2004-05".into())];
             }
             _ => {}
         }
@@ -937,11 +941,10 @@ fn write_file(g: &mut Gen<'_>, a: &Args, fi: usize) -> std::io::Result<usize> {
     if !edges.is_empty() {
         out.push_str("\nedges:\n");
     }
-    let every = if a.errors == 0 {
-        usize::MAX
-    } else {
-        (a.edges / a.errors).max(1)
-    };
+    let every = a
+        .edges
+        .checked_div(a.errors)
+        .map_or(usize::MAX, |e| e.max(1));
     for i in edges {
         let error = (i % every == every / 2 && i / every < a.errors).then_some(i / every);
         g.edge(style, error, &mut out);

@@ -180,7 +180,7 @@ impl RawDataset {
 /// they have been moved out.
 #[derive(Debug, Clone)]
 pub struct Chunks<T> {
-    chunks: Vec<Vec<T>>,
+    parts: Vec<Vec<T>>,
     /// The index of each chunk's first record.
     starts: Vec<usize>,
     len: usize,
@@ -189,7 +189,7 @@ pub struct Chunks<T> {
 impl<T> Default for Chunks<T> {
     fn default() -> Self {
         Chunks {
-            chunks: Vec::new(),
+            parts: Vec::new(),
             starts: Vec::new(),
             len: 0,
         }
@@ -204,7 +204,7 @@ impl<T> Chunks<T> {
         }
         self.starts.push(self.len);
         self.len += chunk.len();
-        self.chunks.push(chunk);
+        self.parts.push(chunk);
     }
 
     /// Number of records.
@@ -219,7 +219,7 @@ impl<T> Chunks<T> {
 
     /// The records in order.
     pub fn iter(&self) -> std::iter::Flatten<std::slice::Iter<'_, Vec<T>>> {
-        self.chunks.iter().flatten()
+        self.parts.iter().flatten()
     }
 }
 
@@ -231,7 +231,7 @@ impl<T> std::ops::Index<usize> for Chunks<T> {
             .starts
             .partition_point(|&s| s <= index)
             .saturating_sub(1);
-        &self.chunks[chunk][index - self.starts[chunk]]
+        &self.parts[chunk][index - self.starts[chunk]]
     }
 }
 
@@ -241,7 +241,7 @@ impl<T> IntoIterator for Chunks<T> {
 
     /// Moves the records out, freeing each chunk once it is consumed.
     fn into_iter(self) -> Self::IntoIter {
-        self.chunks.into_iter().flatten()
+        self.parts.into_iter().flatten()
     }
 }
 
