@@ -13,6 +13,9 @@ use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 /// Deepest nesting accepted; the format needs five levels.
 pub const MAX_DEPTH: usize = 64;
 
+/// Mappings up to this many entries are checked for duplicate keys without a hash map.
+const SMALL_MAPPING: usize = 16;
+
 /// The message saphyr-parser's scanner gives when flow collections nest past its limit.
 const SCANNER_DEPTH_LIMIT: &str = "recursion limit exceeded";
 
@@ -267,24 +270,51 @@ impl Builder<'_, '_> {
         if entries.len() < 2 {
             return;
         }
-        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
-        for &(key, _) in entries {
-            let node = &self.tree.nodes[key as usize];
-            let Value::Scalar(text, _) = &node.value else {
-                continue;
-            };
-            if let Some(first) = seen.insert(text, node.span) {
-                let d = Diagnostic::new(
-                    Code::DuplicateKey,
-                    Some(self.files.locate(node.span)),
-                    format!("duplicate key `{text}` in this mapping"),
-                )
-                .with_label("repeated here")
-                .with_related(self.files.locate(first), "first used")
-                .with_help("a mapping keeps only one value per key; remove or rename one");
-                self.diagnostics.push(d);
+        let nodes = &self.tree.nodes;
+        let key = |i: usize| match &nodes[entries[i].0 as usize].value {
+            Value::Scalar(text, _) => Some(text.as_str()),
+            _ => None,
+        };
+        // Records have a handful of keys: comparing each with those before it beats
+        // building a hash map per mapping. Long mappings get the map. A repeat is reported
+        // against the occurrence just before it.
+        let mut repeats = Vec::new();
+        if entries.len() <= SMALL_MAPPING {
+            for i in 1..entries.len() {
+                let Some(k) = key(i) else { continue };
+                if let Some(first) = (0..i).rev().find(|&j| key(j) == Some(k)) {
+                    repeats.push((i, first));
+                }
+            }
+        } else {
+            let mut seen: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
+            for i in 0..entries.len() {
+                let Some(k) = key(i) else { continue };
+                if let Some(first) = seen.insert(k, i) {
+                    repeats.push((i, first));
+                }
             }
         }
+        for (i, first) in repeats {
+            self.duplicate_key(entries[i].0, entries[first].0);
+        }
+    }
+
+    fn duplicate_key(&mut self, key: NodeId, first: NodeId) {
+        let node = &self.tree.nodes[key as usize];
+        let first = self.tree.nodes[first as usize].span;
+        let Value::Scalar(text, _) = &node.value else {
+            return;
+        };
+        let d = Diagnostic::new(
+            Code::DuplicateKey,
+            Some(self.files.locate(node.span)),
+            format!("duplicate key `{text}` in this mapping"),
+        )
+        .with_label("repeated here")
+        .with_related(self.files.locate(first), "first used")
+        .with_help("a mapping keeps only one value per key; remove or rename one");
+        self.diagnostics.push(d);
     }
 
     fn syntax_error(&mut self, e: &ScanError) {
@@ -333,6 +363,8 @@ impl Builder<'_, '_> {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
 
     #[test]
@@ -361,6 +393,31 @@ mod tests {
         assert!(!ok);
         let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::NestingTooDeep]);
+    }
+
+    #[test]
+    fn repeated_keys_point_at_the_previous_occurrence() {
+        // Short mappings are checked pairwise, long ones with a hash map: same reports.
+        for filler in [0_u32, 20] {
+            let mut files = Files::default();
+            let f = files.add("t.yaml".into());
+            let mut text: String = (0..filler).fold(String::new(), |mut t, i| {
+                let _ = writeln!(t, "k{i}: 1");
+                t
+            });
+            text.push_str("a: 1\na: 2\na: 3\n");
+            let (ok, diags) = parse(&text, f, &files, &mut Tree::default());
+            assert!(ok);
+            let lines: Vec<(u32, u32)> = diags
+                .iter()
+                .map(|d| {
+                    let at = d.location.as_ref().map_or(0, |l| l.line);
+                    let first = d.related.as_ref().map_or(0, |r| r.location.line);
+                    (at, first)
+                })
+                .collect();
+            assert_eq!(lines, [(filler + 2, filler + 1), (filler + 3, filler + 2)]);
+        }
     }
 
     #[test]
