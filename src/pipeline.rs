@@ -41,8 +41,9 @@ pub fn check(paths: &[PathBuf]) -> Checked {
         .iter()
         .any(|d| d.severity == Severity::Error);
     let validation = validate::validate(loaded.raw, &loaded.files, prior_errors);
-    let mut diagnostics = loaded.diagnostics;
-    diagnostics.extend(validation.diagnostics);
+    // Validation's list is usually the long one: extend it, rather than copy it.
+    let mut diagnostics = validation.diagnostics;
+    diagnostics.extend(loaded.diagnostics);
     diagnostic::sort(&mut diagnostics);
     Checked {
         files: loaded.files,

@@ -11,14 +11,22 @@ where
     let len = lower.chars().count();
     candidates
         .into_iter()
-        .map(|c| {
-            let distance = strsim::osa_distance(&lower, &c.to_lowercase());
-            let limit = (len.max(c.chars().count()) / 3).max(1);
+        .filter_map(|c| {
+            let c_len = c.chars().count();
+            let limit = (len.max(c_len) / 3).max(1);
+            // The distance is at least the difference in length; for ASCII candidates (ids
+            // are) lowercasing keeps the length, so far-off lengths are skipped unmeasured.
+            if c.is_ascii() && len.abs_diff(c_len) > limit {
+                return None;
+            }
+            let distance = if c.bytes().any(|b| b.is_ascii_uppercase()) || !c.is_ascii() {
+                strsim::osa_distance(&lower, &c.to_lowercase())
+            } else {
+                strsim::osa_distance(&lower, c)
+            };
             // On a tie, prefer a candidate already in canonical lowercase form.
-            (distance, c.chars().any(char::is_uppercase), c, limit)
+            (distance <= limit).then(|| (distance, c.chars().any(char::is_uppercase), c))
         })
-        .filter(|&(distance, _, _, limit)| distance <= limit)
-        .map(|(distance, upper, c, _)| (distance, upper, c))
         .min()
         .map(|(_, _, c)| c)
 }

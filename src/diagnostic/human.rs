@@ -3,7 +3,6 @@
 //! from the input are shown as visible symbols, so no file can drive the terminal.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -12,13 +11,14 @@ use super::{Diagnostic, FileId, Files, Location, Summary};
 /// Longest source line shown in full; longer lines are cut around the caret.
 const MAX_SHOWN_CHARS: usize = 160;
 
-/// Source lines of the files that have diagnostics, read lazily once each.
+/// Source lines of the file being reported on, read lazily.
 ///
-/// Loading keeps no file text in memory, so rendering re-reads only the files it needs, and
-/// indexes each file's lines once so that thousands of diagnostics stay linear.
+/// Loading keeps no file text in memory, so rendering re-reads only the files it needs.
+/// Reports are sorted by file, so only the current file is kept: each file is read and its
+/// lines indexed once, and memory holds one file's text however many files have diagnostics.
 pub struct SourceCache<'f> {
     files: &'f Files,
-    texts: HashMap<FileId, Option<Source>>,
+    current: Option<(FileId, Option<Source>)>,
 }
 
 /// One file's text (without a byte order mark) and the byte range of each line.
@@ -27,12 +27,25 @@ struct Source {
     lines: Vec<(usize, usize)>,
 }
 
+impl Source {
+    fn read(path: &std::path::Path) -> Option<Source> {
+        let bytes = std::fs::read(path).ok()?;
+        let mut text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        let lines = line_ranges(&text);
+        Some(Source { text, lines })
+    }
+}
+
 impl<'f> SourceCache<'f> {
     /// A cache over the files of one run.
     pub fn new(files: &'f Files) -> Self {
         SourceCache {
             files,
-            texts: HashMap::new(),
+            current: None,
         }
     }
 
@@ -42,14 +55,12 @@ impl<'f> SourceCache<'f> {
         if file.0 as usize >= files.len() {
             return None;
         }
-        let source = self.texts.entry(file).or_insert_with(|| {
-            let bytes = std::fs::read(files.path(file)).ok()?;
-            let text = String::from_utf8_lossy(&bytes);
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
-            let lines = line_ranges(&text);
-            Some(Source { text, lines })
-        });
-        let source = source.as_ref()?;
+        if self.current.as_ref().is_none_or(|(id, _)| *id != file) {
+            // Drop the previous file before reading the next one.
+            self.current = None;
+            self.current = Some((file, Source::read(files.path(file))));
+        }
+        let source = self.current.as_ref()?.1.as_ref()?;
         let &(start, end) = source.lines.get((line as usize).checked_sub(1)?)?;
         source.text.get(start..end)
     }

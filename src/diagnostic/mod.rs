@@ -53,7 +53,8 @@ pub struct Diagnostic {
     /// What to do about it, when there is something useful to say.
     pub help: Option<String>,
     /// A second place that explains this one (the first definition of a duplicate id).
-    pub related: Option<Related>,
+    /// Boxed: few diagnostics have one, and reports can hold hundreds of thousands.
+    pub related: Option<Box<Related>>,
 }
 
 /// A secondary location with a note, such as "first defined here".
@@ -103,10 +104,10 @@ impl Diagnostic {
     /// Adds a related location.
     #[must_use]
     pub fn with_related(mut self, location: Location, note: impl Into<String>) -> Self {
-        self.related = Some(Related {
+        self.related = Some(Box::new(Related {
             location,
             note: note.into(),
-        });
+        }));
         self
     }
 

@@ -4,7 +4,7 @@
 
 use super::chars::{self, Suspect};
 use super::raw::{
-    RawCitation, RawDataset, RawEdge, RawEdgeType, RawOrganization, RawSource, Spanned, Text,
+    RawCitation, RawEdge, RawEdgeType, RawFile, RawOrganization, RawSource, Spanned, Text,
 };
 use super::yaml::{NodeId, ScalarKind, Tree, Value, scalar_kind};
 use crate::diagnostic::{Code, Diagnostic, Files, Span};
@@ -75,12 +75,12 @@ const SYNONYMS: &[(&str, &str)] = &[
 
 /// Decodes one file. Problems are returned as diagnostics; every record that could be
 /// read at all is kept, even with missing fields, so later checks see it.
-pub fn decode_file(tree: &Tree<'_>, files: &Files) -> (RawDataset, Vec<Diagnostic>) {
+pub fn decode_file(tree: &Tree, files: &Files) -> (RawFile, Vec<Diagnostic>) {
     let mut d = Decoder {
         tree,
         files,
         diagnostics: Vec::new(),
-        out: RawDataset::default(),
+        out: RawFile::default(),
     };
     if let Some(root) = tree.root {
         d.top(root);
@@ -100,14 +100,14 @@ impl Record {
     }
 }
 
-struct Decoder<'t, 'a, 'f> {
-    tree: &'t Tree<'a>,
+struct Decoder<'t, 'f> {
+    tree: &'t Tree,
     files: &'f Files,
     diagnostics: Vec<Diagnostic>,
-    out: RawDataset,
+    out: RawFile,
 }
 
-impl Decoder<'_, '_, '_> {
+impl Decoder<'_, '_> {
     fn report(&mut self, code: Code, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         let location = self.files.locate(span);
         self.diagnostics
@@ -184,7 +184,7 @@ impl Decoder<'_, '_, '_> {
                 self.report(Code::WrongType, key_node.span, "keys must be plain words");
                 continue;
             };
-            match known.iter().find(|k| **k == name.as_ref()) {
+            match known.iter().find(|k| **k == name.as_str()) {
                 Some(k) => record.entries.push((k, value)),
                 None => self.unknown_key(name, key_node.span, what, known),
             }
@@ -298,7 +298,6 @@ impl Decoder<'_, '_, '_> {
     }
 
     fn citations(&mut self, node: NodeId, key: &str) -> Vec<RawCitation> {
-        let mut out = Vec::new();
         let tree = self.tree;
         let n = tree.node(node);
         let items: &[NodeId] = match &n.value {
@@ -314,9 +313,11 @@ impl Decoder<'_, '_, '_> {
                 .help = Some(format!(
                     "write `{key}: [source-id]` or a list of `- ref: source-id` entries"
                 ));
-                return out;
+                return Vec::new();
             }
         };
+        // Exact capacity: a growing vector would reserve room for four citations per edge.
+        let mut out = Vec::with_capacity(items.len());
         for &item in items {
             let span = tree.node(item).span;
             if let Value::Scalar(..) = tree.node(item).value {
@@ -465,7 +466,7 @@ impl Decoder<'_, '_, '_> {
         }
         self.check_chars(t, n.span, key);
         Some(Spanned {
-            value: t.clone().into_owned(),
+            value: t.clone(),
             span: n.span,
         })
     }
@@ -505,7 +506,7 @@ impl Decoder<'_, '_, '_> {
     }
 }
 
-fn describe(value: &Value<'_>) -> String {
+fn describe(value: &Value) -> String {
     match value {
         Value::Seq(_) => "a list".into(),
         Value::Map(_) => "a mapping".into(),

@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use discover::is_yaml;
-use raw::RawDataset;
+use raw::{RawDataset, RawFile};
 
 use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 
@@ -38,9 +38,8 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
     for path in found {
         files.add(path);
     }
-    let results = process_all(&files);
     let mut raw = RawDataset::default();
-    for (part, problems) in results {
+    for (part, problems) in process_all(&files) {
         raw.append(part);
         diagnostics.extend(problems);
     }
@@ -52,10 +51,10 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
 }
 
 /// What loading one file yields.
-type FileResult = (RawDataset, Vec<Diagnostic>);
+type FileResult = (RawFile, Vec<Diagnostic>);
 
 /// Runs [`load_file`] on every file, in parallel, returning results in file order.
-fn process_all(files: &Files) -> Vec<(RawDataset, Vec<Diagnostic>)> {
+fn process_all(files: &Files) -> Vec<FileResult> {
     let count = files.len();
     let slots: Vec<Mutex<Option<FileResult>>> = (0..count).map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
@@ -65,13 +64,14 @@ fn process_all(files: &Files) -> Vec<(RawDataset, Vec<Diagnostic>)> {
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
+                let mut scratch = Scratch::default();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= count {
                         break;
                     }
                     let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
-                    let result = load_file(files, id);
+                    let result = load_file(files, id, &mut scratch);
                     if let Ok(mut slot) = slots[i].lock() {
                         *slot = Some(result);
                     }
@@ -85,30 +85,38 @@ fn process_all(files: &Files) -> Vec<(RawDataset, Vec<Diagnostic>)> {
         .collect()
 }
 
+/// Buffers one loading thread reuses for every file it reads: allocated once, they do not
+/// leave holes in the heap between the records that outlive them.
+#[derive(Default)]
+struct Scratch {
+    bytes: Vec<u8>,
+    tree: yaml::Tree,
+}
+
 /// Reads, parses and decodes one file.
-fn load_file(files: &Files, id: FileId) -> (RawDataset, Vec<Diagnostic>) {
+fn load_file(files: &Files, id: FileId, scratch: &mut Scratch) -> FileResult {
     let path = files.path(id);
-    let bytes = match read_bounded(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return (RawDataset::default(), vec![discover::io_problem(path, &e)]),
-    };
-    let text = match std::str::from_utf8(&bytes) {
+    let Scratch { bytes, tree } = scratch;
+    bytes.clear();
+    if let Err(e) = read_bounded(path, bytes) {
+        return (RawFile::default(), vec![discover::io_problem(path, &e)]);
+    }
+    let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => return (RawDataset::default(), vec![not_utf8(files, id, &bytes, &e)]),
+        Err(e) => return (RawFile::default(), vec![not_utf8(files, id, bytes, &e)]),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(at) = text.find('\0') {
-        return (
-            RawDataset::default(),
-            vec![nul_byte(files, id, &text[..at])],
-        );
+        return (RawFile::default(), vec![nul_byte(files, id, &text[..at])]);
     }
-    let (tree, mut diagnostics) = yaml::parse(text, id, files);
-    let Some(tree) = tree else {
-        return (RawDataset::default(), diagnostics);
-    };
-    let (raw, more) = decode::decode_file(&tree, files);
+    let (ok, mut diagnostics) = yaml::parse(text, id, files, tree);
+    if !ok {
+        return (RawFile::default(), diagnostics);
+    }
+    let (mut raw, more) = decode::decode_file(tree, files);
     diagnostics.extend(more);
+    // The records wait for the other files; give back what the growing vectors over-reserved.
+    raw.shrink_to_fit();
     (raw, diagnostics)
 }
 
@@ -117,19 +125,19 @@ fn load_file(files: &Files, id: FileId) -> (RawDataset, Vec<Diagnostic>) {
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Reads a whole file, refusing one larger than [`MAX_FILE_BYTES`].
-fn read_bounded(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+fn read_bounded(path: &std::path::Path, bytes: &mut Vec<u8>) -> std::io::Result<()> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
-    let size = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES));
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
+        bytes.clear();
+        bytes.shrink_to_fit();
         return Err(std::io::Error::other(format!(
             "the file is larger than {} MiB",
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    Ok(bytes)
+    Ok(())
 }
 
 fn bytecount(bytes: &[u8], needle: u8) -> usize {

@@ -127,9 +127,9 @@ pub struct RawEdge {
     pub notes: Option<Text>,
 }
 
-/// Everything decoded from all files, records in file order then document order.
+/// The records decoded from one file, in document order.
 #[derive(Debug, Clone, Default)]
-pub struct RawDataset {
+pub struct RawFile {
     /// Declared edge types.
     pub edge_types: Vec<RawEdgeType>,
     /// Organizations.
@@ -140,12 +140,134 @@ pub struct RawDataset {
     pub edges: Vec<RawEdge>,
 }
 
+impl RawFile {
+    /// Releases the capacity the growing vectors over-reserved.
+    pub fn shrink_to_fit(&mut self) {
+        self.edge_types.shrink_to_fit();
+        self.organizations.shrink_to_fit();
+        self.sources.shrink_to_fit();
+        self.edges.shrink_to_fit();
+    }
+}
+
+/// Everything decoded from all files, records in file order then document order.
+#[derive(Debug, Clone, Default)]
+pub struct RawDataset {
+    /// Declared edge types.
+    pub edge_types: Chunks<RawEdgeType>,
+    /// Organizations.
+    pub organizations: Chunks<RawOrganization>,
+    /// Sources.
+    pub sources: Chunks<RawSource>,
+    /// Edges.
+    pub edges: Chunks<RawEdge>,
+}
+
 impl RawDataset {
     /// Appends another file's records, keeping order.
-    pub fn append(&mut self, other: RawDataset) {
-        self.edge_types.extend(other.edge_types);
-        self.organizations.extend(other.organizations);
-        self.sources.extend(other.sources);
-        self.edges.extend(other.edges);
+    pub fn append(&mut self, file: RawFile) {
+        self.edge_types.push(file.edge_types);
+        self.organizations.push(file.organizations);
+        self.sources.push(file.sources);
+        self.edges.push(file.edges);
+    }
+}
+
+/// One sequence of records kept in the per-file vectors it was decoded into.
+///
+/// Concatenating the files' vectors would hold every record twice for a moment, which was
+/// the peak of the whole run; consuming a `Chunks` frees each file's records as soon as
+/// they have been moved out.
+#[derive(Debug, Clone)]
+pub struct Chunks<T> {
+    parts: Vec<Vec<T>>,
+    /// The index of each chunk's first record.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl<T> Default for Chunks<T> {
+    fn default() -> Self {
+        Chunks {
+            parts: Vec::new(),
+            starts: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunks<T> {
+    /// Appends a chunk (empty ones are not kept).
+    pub fn push(&mut self, chunk: Vec<T>) {
+        if chunk.is_empty() {
+            return;
+        }
+        self.starts.push(self.len);
+        self.len += chunk.len();
+        self.parts.push(chunk);
+    }
+
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there is no record.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The records in order.
+    pub fn iter(&self) -> std::iter::Flatten<std::slice::Iter<'_, Vec<T>>> {
+        self.parts.iter().flatten()
+    }
+}
+
+impl<T> std::ops::Index<usize> for Chunks<T> {
+    type Output = T;
+
+    fn index(&self, index: usize) -> &T {
+        let chunk = self
+            .starts
+            .partition_point(|&s| s <= index)
+            .saturating_sub(1);
+        &self.parts[chunk][index - self.starts[chunk]]
+    }
+}
+
+impl<T> IntoIterator for Chunks<T> {
+    type Item = T;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<T>>>;
+
+    /// Moves the records out, freeing each chunk once it is consumed.
+    fn into_iter(self) -> Self::IntoIter {
+        self.parts.into_iter().flatten()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Chunks<T> {
+    type Item = &'a T;
+    type IntoIter = std::iter::Flatten<std::slice::Iter<'a, Vec<T>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Chunks;
+
+    #[test]
+    fn chunks_index_and_iterate_as_one_sequence() {
+        let mut c = Chunks::default();
+        c.push(vec![0, 1, 2]);
+        c.push(Vec::new());
+        c.push(vec![3]);
+        c.push(vec![4, 5]);
+        assert_eq!(c.len(), 6);
+        assert_eq!((0..6).map(|i| c[i]).collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(c.iter().copied().collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(c.into_iter().collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5]);
     }
 }

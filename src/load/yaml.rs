@@ -4,7 +4,6 @@
 //! nested deeper than the format can use. Aliases point at the anchored node instead of
 //! copying it, so an alias bomb costs no more memory than the text that spells it.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
@@ -14,6 +13,9 @@ use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 /// Deepest nesting accepted; the format needs five levels.
 pub const MAX_DEPTH: usize = 64;
 
+/// Mappings up to this many entries are checked for duplicate keys without a hash map.
+const SMALL_MAPPING: usize = 16;
+
 /// The message saphyr-parser's scanner gives when flow collections nest past its limit.
 const SCANNER_DEPTH_LIMIT: &str = "recursion limit exceeded";
 
@@ -22,9 +24,9 @@ pub type NodeId = u32;
 
 /// What a node holds.
 #[derive(Debug)]
-pub enum Value<'a> {
+pub enum Value {
     /// A scalar and how it was written (plain scalars are typed, quoted ones are strings).
-    Scalar(Cow<'a, str>, ScalarStyle),
+    Scalar(String, ScalarStyle),
     /// A sequence of nodes.
     Seq(Vec<NodeId>),
     /// A mapping, in document order.
@@ -33,25 +35,35 @@ pub enum Value<'a> {
 
 /// One node and where it starts.
 #[derive(Debug)]
-pub struct Node<'a> {
+pub struct Node {
     /// Its value.
-    pub value: Value<'a>,
+    pub value: Value,
     /// Its position.
     pub span: Span,
 }
 
 /// The nodes of one document; `root` is `None` for an empty file.
+///
+/// Each loading thread reuses one tree for all its files ([`Tree::clear`]), so the node
+/// vector is allocated once per thread rather than grown and freed per file, which would
+/// leave the allocator's heap fragmented under the long-lived records.
 #[derive(Debug, Default)]
-pub struct Tree<'a> {
-    nodes: Vec<Node<'a>>,
+pub struct Tree {
+    nodes: Vec<Node>,
     /// The top-level node.
     pub root: Option<NodeId>,
 }
 
-impl<'a> Tree<'a> {
+impl Tree {
     /// A node by id.
-    pub fn node(&self, id: NodeId) -> &Node<'a> {
+    pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
+    }
+
+    /// Empties the tree, keeping its capacity.
+    pub fn clear(&mut self) {
+        self.nodes.clear();
+        self.root = None;
     }
 }
 
@@ -120,8 +132,8 @@ enum Frame {
     Map(usize, Span, Vec<(NodeId, NodeId)>, Option<NodeId>),
 }
 
-struct Builder<'a, 'f> {
-    tree: Tree<'a>,
+struct Builder<'t, 'f> {
+    tree: &'t mut Tree,
     stack: Vec<Frame>,
     anchors: HashMap<usize, NodeId>,
     file: FileId,
@@ -129,15 +141,13 @@ struct Builder<'a, 'f> {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses one file's text into a tree. Problems become diagnostics; on a fatal one (a
-/// syntax error, a second document, too deep nesting) the partial tree is discarded.
-pub fn parse<'a>(
-    text: &'a str,
-    file: FileId,
-    files: &Files,
-) -> (Option<Tree<'a>>, Vec<Diagnostic>) {
+/// Parses one file's text into `tree` (which is cleared first). Problems become
+/// diagnostics; on a fatal one (a syntax error, a second document, too deep nesting) the
+/// result is `false` and the partial tree must not be used.
+pub fn parse(text: &str, file: FileId, files: &Files, tree: &mut Tree) -> (bool, Vec<Diagnostic>) {
+    tree.clear();
     let mut b = Builder {
-        tree: Tree::default(),
+        tree,
         stack: Vec::new(),
         anchors: HashMap::new(),
         file,
@@ -167,7 +177,7 @@ pub fn parse<'a>(
                 }
             }
             Event::Scalar(value, style, anchor, _) => {
-                let id = b.push(Value::Scalar(value, style), span);
+                let id = b.push(Value::Scalar(value.into_owned(), style), span);
                 b.finish(id, anchor);
             }
             Event::SequenceStart(anchor, _) => {
@@ -189,11 +199,10 @@ pub fn parse<'a>(
             break false;
         }
     };
-    let tree = ok.then_some(b.tree);
-    (tree, b.diagnostics)
+    (ok, b.diagnostics)
 }
 
-impl<'a> Builder<'a, '_> {
+impl Builder<'_, '_> {
     fn span(&self, s: saphyr_parser::Span) -> Span {
         let len = s.end.index().saturating_sub(s.start.index());
         Span {
@@ -204,7 +213,7 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    fn push(&mut self, value: Value<'a>, span: Span) -> NodeId {
+    fn push(&mut self, value: Value, span: Span) -> NodeId {
         let id = NodeId::try_from(self.tree.nodes.len()).unwrap_or(NodeId::MAX);
         self.tree.nodes.push(Node { value, span });
         id
@@ -261,24 +270,51 @@ impl<'a> Builder<'a, '_> {
         if entries.len() < 2 {
             return;
         }
-        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(entries.len());
-        for &(key, _) in entries {
-            let node = &self.tree.nodes[key as usize];
-            let Value::Scalar(text, _) = &node.value else {
-                continue;
-            };
-            if let Some(first) = seen.insert(text, node.span) {
-                let d = Diagnostic::new(
-                    Code::DuplicateKey,
-                    Some(self.files.locate(node.span)),
-                    format!("duplicate key `{text}` in this mapping"),
-                )
-                .with_label("repeated here")
-                .with_related(self.files.locate(first), "first used")
-                .with_help("a mapping keeps only one value per key; remove or rename one");
-                self.diagnostics.push(d);
+        let nodes = &self.tree.nodes;
+        let key = |i: usize| match &nodes[entries[i].0 as usize].value {
+            Value::Scalar(text, _) => Some(text.as_str()),
+            _ => None,
+        };
+        // Records have a handful of keys: comparing each with those before it beats
+        // building a hash map per mapping. Long mappings get the map. A repeat is reported
+        // against the occurrence just before it.
+        let mut repeats = Vec::new();
+        if entries.len() <= SMALL_MAPPING {
+            for i in 1..entries.len() {
+                let Some(k) = key(i) else { continue };
+                if let Some(first) = (0..i).rev().find(|&j| key(j) == Some(k)) {
+                    repeats.push((i, first));
+                }
+            }
+        } else {
+            let mut seen: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
+            for i in 0..entries.len() {
+                let Some(k) = key(i) else { continue };
+                if let Some(first) = seen.insert(k, i) {
+                    repeats.push((i, first));
+                }
             }
         }
+        for (i, first) in repeats {
+            self.duplicate_key(entries[i].0, entries[first].0);
+        }
+    }
+
+    fn duplicate_key(&mut self, key: NodeId, first: NodeId) {
+        let node = &self.tree.nodes[key as usize];
+        let first = self.tree.nodes[first as usize].span;
+        let Value::Scalar(text, _) = &node.value else {
+            return;
+        };
+        let d = Diagnostic::new(
+            Code::DuplicateKey,
+            Some(self.files.locate(node.span)),
+            format!("duplicate key `{text}` in this mapping"),
+        )
+        .with_label("repeated here")
+        .with_related(self.files.locate(first), "first used")
+        .with_help("a mapping keeps only one value per key; remove or rename one");
+        self.diagnostics.push(d);
     }
 
     fn syntax_error(&mut self, e: &ScanError) {
@@ -327,6 +363,8 @@ impl<'a> Builder<'a, '_> {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
 
     #[test]
@@ -350,10 +388,36 @@ mod tests {
         let mut files = Files::default();
         let f = files.add("t.yaml".into());
         let text = format!("a: {}{}", "[".repeat(1000), "]".repeat(1000));
-        let (tree, diags) = parse(&text, f, &files);
-        assert!(tree.is_none());
+        let mut tree = Tree::default();
+        let (ok, diags) = parse(&text, f, &files, &mut tree);
+        assert!(!ok);
         let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::NestingTooDeep]);
+    }
+
+    #[test]
+    fn repeated_keys_point_at_the_previous_occurrence() {
+        // Short mappings are checked pairwise, long ones with a hash map: same reports.
+        for filler in [0_u32, 20] {
+            let mut files = Files::default();
+            let f = files.add("t.yaml".into());
+            let mut text: String = (0..filler).fold(String::new(), |mut t, i| {
+                let _ = writeln!(t, "k{i}: 1");
+                t
+            });
+            text.push_str("a: 1\na: 2\na: 3\n");
+            let (ok, diags) = parse(&text, f, &files, &mut Tree::default());
+            assert!(ok);
+            let lines: Vec<(u32, u32)> = diags
+                .iter()
+                .map(|d| {
+                    let at = d.location.as_ref().map_or(0, |l| l.line);
+                    let first = d.related.as_ref().map_or(0, |r| r.location.line);
+                    (at, first)
+                })
+                .collect();
+            assert_eq!(lines, [(filler + 2, filler + 1), (filler + 3, filler + 2)]);
+        }
     }
 
     #[test]
@@ -361,9 +425,9 @@ mod tests {
         let mut files = Files::default();
         let f = files.add("t.yaml".into());
         let text = "a: &x [1, 2]\nb: *x\nc: *x\n";
-        let (tree, diags) = parse(text, f, &files);
-        assert!(diags.is_empty());
-        let tree = tree.expect("tree");
+        let mut tree = Tree::default();
+        let (ok, diags) = parse(text, f, &files, &mut tree);
+        assert!(ok && diags.is_empty());
         // Two scalars, one sequence, three keys, one map: the aliases add no nodes.
         assert_eq!(tree.nodes.len(), 7);
     }

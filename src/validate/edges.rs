@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::Checker;
 use super::records::{OrgTable, SourceTable, TypeTable};
 use crate::diagnostic::{Code, Related, Span};
-use crate::load::raw::{RawCitation, RawEdge, Text};
+use crate::load::raw::{Chunks, RawCitation, RawEdge, Text};
 use crate::model::{Confidence, When};
 use crate::suggest;
 
@@ -22,8 +22,6 @@ pub struct Resolved {
     pub edge_type: usize,
     pub when: When,
     pub confidence: Option<Confidence>,
-    pub sources: Vec<usize>,
-    pub disputed_by: Vec<usize>,
 }
 
 struct Lookups<'a, 'r> {
@@ -36,7 +34,7 @@ struct Lookups<'a, 'r> {
 impl Checker<'_> {
     pub(super) fn edges(
         &mut self,
-        raw: &[RawEdge],
+        raw: &Chunks<RawEdge>,
         types: &TypeTable,
         orgs: &OrgTable<'_>,
         sources: &SourceTable<'_>,
@@ -79,7 +77,7 @@ impl Checker<'_> {
             id.span,
             format!("duplicate edge id `{}`", id.value),
         );
-        d.related = Some(related);
+        d.related = Some(Box::new(related));
         d.help = Some("edge ids are unique across all files; rename one".into());
     }
 
@@ -98,27 +96,24 @@ impl Checker<'_> {
         }
         let when = self.when(edge);
         let confidence = edge.confidence.as_ref().and_then(|c| self.confidence(c));
-        let sources = self.citations(edge, look);
-        let disputed_by = self.disputes(edge, look);
+        let sources_ok = self.citations(edge, look);
+        let disputes_ok = self.disputes(edge, look);
         let ok_conf = edge.confidence.is_none() || confidence.is_some();
         let from_ne_to = from != to;
-        match (from, to, edge_type, when, sources, disputed_by) {
-            (
-                Some(from),
-                Some(to),
-                Some(edge_type),
-                Some(when),
-                Some(sources),
-                Some(disputed_by),
-            ) if ok_conf && from_ne_to => Some(Resolved {
-                from,
-                to,
-                edge_type,
-                when,
-                confidence,
-                sources,
-                disputed_by,
-            }),
+        // Citations are checked here but not kept: `build` finds their sources by id,
+        // which saves two vectors per edge for the whole of validation.
+        match (from, to, edge_type, when) {
+            (Some(from), Some(to), Some(edge_type), Some(when))
+                if sources_ok && disputes_ok && ok_conf && from_ne_to =>
+            {
+                Some(Resolved {
+                    from,
+                    to,
+                    edge_type,
+                    when,
+                    confidence,
+                })
+            }
             _ => None,
         }
     }
@@ -225,19 +220,28 @@ impl Checker<'_> {
         parsed
     }
 
-    fn citations(&mut self, edge: &RawEdge, look: &mut Lookups<'_, '_>) -> Option<Vec<usize>> {
-        let list = edge.sources.as_ref()?;
+    /// Whether the edge has citations and every one names a known source.
+    fn citations(&mut self, edge: &RawEdge, look: &mut Lookups<'_, '_>) -> bool {
+        let Some(list) = edge.sources.as_ref() else {
+            return false;
+        };
         if list.value.is_empty() {
             self.at(Code::MissingCitation, list.span, "edge cites no source")
                 .help =
                 Some("every edge needs at least one citation: `sources: [source-id]`".into());
-            return None;
+            return false;
         }
         self.resolve_all(&list.value, look)
     }
 
-    fn disputes(&mut self, edge: &RawEdge, look: &mut Lookups<'_, '_>) -> Option<Vec<usize>> {
-        let resolved = self.resolve_all(&edge.disputed_by, look)?;
+    /// Whether every disputing citation names a known source.
+    fn disputes(&mut self, edge: &RawEdge, look: &mut Lookups<'_, '_>) -> bool {
+        if edge.disputed_by.is_empty() {
+            return true;
+        }
+        if !self.resolve_all(&edge.disputed_by, look) {
+            return false;
+        }
         let supporting: Vec<&str> = edge
             .sources
             .iter()
@@ -252,23 +256,17 @@ impl Checker<'_> {
                     .help = Some("a source that contradicts itself is worth a note; otherwise cite it on one side only".into());
             }
         }
-        Some(resolved)
+        true
     }
 
-    fn resolve_all(
-        &mut self,
-        list: &[RawCitation],
-        look: &mut Lookups<'_, '_>,
-    ) -> Option<Vec<usize>> {
-        let mut out = Vec::with_capacity(list.len());
+    fn resolve_all(&mut self, list: &[RawCitation], look: &mut Lookups<'_, '_>) -> bool {
         let mut ok = true;
         for c in list {
             let Some(src) = &c.source else {
                 ok = false;
                 continue;
             };
-            if let Some(&i) = look.sources.by_id.get(src.value.as_str()) {
-                out.push(i);
+            if look.sources.by_id.contains_key(src.value.as_str()) {
                 continue;
             }
             ok = false;
@@ -286,12 +284,12 @@ impl Checker<'_> {
                 None => "citations name a source id; declare the source under `sources:`".into(),
             });
         }
-        ok.then_some(out)
+        ok
     }
 
     fn check_duplicate(
         &mut self,
-        raw: &[RawEdge],
+        raw: &Chunks<RawEdge>,
         index: usize,
         r: &Resolved,
         types: &TypeTable,
@@ -320,7 +318,7 @@ impl Checker<'_> {
                         "duplicate {ty} edge between the same organizations with the same dates"
                     ),
                 );
-                d.related = Some(related);
+                d.related = Some(Box::new(related));
                 d.help = Some("merge the two records: put all citations under one edge".into());
             }
         }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{Checker, fields};
 use crate::diagnostic::{Code, Span};
-use crate::load::raw::{RawEdgeType, RawOrganization, RawSource, Text};
+use crate::load::raw::{Chunks, RawEdgeType, RawOrganization, RawSource, Text};
 use crate::model::edge_type::{self, BUILTINS};
 use crate::model::{Date, EdgeType, LineStyle};
 use crate::suggest;
@@ -41,7 +41,7 @@ impl<'r> OrgTable<'r> {
 }
 
 impl Checker<'_> {
-    pub(super) fn edge_types(&mut self, raw: &[RawEdgeType]) -> TypeTable {
+    pub(super) fn edge_types(&mut self, raw: &Chunks<RawEdgeType>) -> TypeTable {
         let mut types: BTreeMap<String, EdgeType> = BUILTINS
             .iter()
             .filter_map(|b| EdgeType::builtin(b.0))
@@ -138,13 +138,13 @@ impl Checker<'_> {
         d.help = Some(
             "ids are unique across all files of a dataset; rename one or merge the records".into(),
         );
-        d.related = Some(crate::diagnostic::Related {
+        d.related = Some(Box::new(crate::diagnostic::Related {
             location: first,
             note: "first defined".into(),
-        });
+        }));
     }
 
-    pub(super) fn organizations<'r>(&mut self, raw: &'r [RawOrganization]) -> OrgTable<'r> {
+    pub(super) fn organizations<'r>(&mut self, raw: &'r Chunks<RawOrganization>) -> OrgTable<'r> {
         let mut table = OrgTable {
             by_id: HashMap::with_capacity(raw.len()),
             dates: Vec::with_capacity(raw.len()),
@@ -235,7 +235,7 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn sources<'r>(&mut self, raw: &'r [RawSource]) -> SourceTable<'r> {
+    pub(super) fn sources<'r>(&mut self, raw: &'r Chunks<RawSource>) -> SourceTable<'r> {
         let mut table = SourceTable {
             by_id: HashMap::with_capacity(raw.len()),
             dates: Vec::with_capacity(raw.len()),
