@@ -2,6 +2,7 @@
 //! disputes, confidence, sources and ego networks. Filters compose, and the result is
 //! again a sorted [`Dataset`], so every export stays deterministic.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 use petgraph::graph::NodeIndex;
@@ -52,8 +53,12 @@ fn unknown(what: &str, name: &str, known: &[&str]) -> FilterError {
 
 impl Filter {
     /// Applies the filter, or says which name in it is unknown.
-    pub fn apply(&self, dataset: &Dataset) -> Result<Dataset, FilterError> {
+    /// A filter that keeps everything borrows the dataset instead of copying it.
+    pub fn apply<'d>(&self, dataset: &'d Dataset) -> Result<Cow<'d, Dataset>, FilterError> {
         self.check_names(dataset)?;
+        if self.keeps_everything() {
+            return Ok(Cow::Borrowed(dataset));
+        }
         let mut keep_org: Vec<bool> = dataset
             .organizations
             .iter()
@@ -83,7 +88,25 @@ impl Filter {
                 *keep &= l;
             }
         }
-        Ok(subset(dataset, &keep_org, &keep_edge, self.window()))
+        Ok(Cow::Owned(subset(
+            dataset,
+            &keep_org,
+            &keep_edge,
+            self.window(),
+        )))
+    }
+
+    /// Whether no option is set (`depth` matters only with `focus`).
+    fn keeps_everything(&self) -> bool {
+        self.as_of.is_none()
+            && self.between.is_none()
+            && self.types.is_empty()
+            && self.exclude_types.is_empty()
+            && self.focus.is_none()
+            && !self.exclude_disputed
+            && self.min_confidence.is_none()
+            && self.according_to.is_empty()
+            && !self.drop_isolated
     }
 
     fn check_names(&self, dataset: &Dataset) -> Result<(), FilterError> {
