@@ -9,8 +9,7 @@ use clap::Args;
 use super::filter_args::FilterArgs;
 use crate::export;
 use crate::output;
-use crate::pipeline;
-use crate::report::{ReportFormat, write_report};
+use crate::report::ReportFormat;
 use crate::{EXIT_FAILURE, EXIT_OK};
 
 #[derive(Debug, Args)]
@@ -45,15 +44,7 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> io::Result<u8> {
-    let checked = pipeline::check(&args.paths);
-    if !checked.diagnostics.is_empty() {
-        write_report(
-            stderr,
-            args.diagnostics,
-            &checked.diagnostics,
-            &checked.files,
-        )?;
-    }
+    let checked = super::check_reporting(&args.paths, args.diagnostics, stderr)?;
     let Some(dataset) = &checked.dataset else {
         return Ok(super::exit_status(&checked));
     };

@@ -81,6 +81,20 @@ fn usage_error(e: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) 
     }
 }
 
+/// Loads and validates `paths`, printing any diagnostics on `stderr` in `format`: the
+/// front half of every command that needs a dataset.
+fn check_reporting(
+    paths: &[std::path::PathBuf],
+    format: crate::report::ReportFormat,
+    stderr: &mut dyn Write,
+) -> io::Result<pipeline::Checked> {
+    let checked = pipeline::check(paths);
+    if !checked.diagnostics.is_empty() {
+        crate::report::write_report(stderr, format, &checked.diagnostics, &checked.files)?;
+    }
+    Ok(checked)
+}
+
 /// The exit status for a checked dataset: input failures over errors over success.
 fn exit_status(checked: &pipeline::Checked) -> u8 {
     if checked.input_failed() {

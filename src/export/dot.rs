@@ -106,18 +106,7 @@ fn write_clusters(out: &mut dyn Write, dataset: &Dataset, by: ClusterBy) -> io::
 fn write_edge(out: &mut dyn Write, dataset: &Dataset, edge: &Edge) -> io::Result<()> {
     let (from, to) = dataset.endpoints(edge);
     let ty = dataset.edge_type(edge);
-    let mut label = ty.label.clone();
-    if edge.is_disputed() {
-        label.push_str(" (disputed)");
-    }
-    if edge.possibly_active {
-        label.push_str(" (possibly active)");
-    }
-    let when = edge.when.label();
-    if !when.is_empty() {
-        label.push('\n');
-        label.push_str(&when);
-    }
+    let label = text::edge_label(dataset, edge);
     let style = if edge.is_disputed() {
         "dashed"
     } else {

@@ -100,21 +100,10 @@ pub(crate) struct Link {
 
 impl Link {
     /// The link for a dataset edge, joining nodes `from` and `to` of the caller's list.
-    /// The label is the relation's label, `(disputed)` when it is, and the date.
+    /// The label is [`super::text::edge_label`], as in DOT.
     pub(crate) fn edge(dataset: &Dataset, edge: &Edge, from: usize, to: usize) -> Link {
         let ty = dataset.edge_type(edge);
-        let mut label = ty.label.clone();
-        if edge.is_disputed() {
-            label.push_str(" (disputed)");
-        }
-        if edge.possibly_active {
-            label.push_str(" (possibly active)");
-        }
-        let when = edge.when.label();
-        if !when.is_empty() {
-            label.push('\n');
-            label.push_str(&when);
-        }
+        let label = super::text::edge_label(dataset, edge);
         Link {
             from,
             to,

@@ -90,6 +90,24 @@ pub fn edge_sentence(dataset: &Dataset, edge: &Edge) -> String {
     s
 }
 
+/// An edge's label on a drawing: the relation's label, `(disputed)`, `(possibly
+/// active)`, and on a second line the dates.
+pub fn edge_label(dataset: &Dataset, edge: &Edge) -> String {
+    let mut label = dataset.edge_type(edge).label.clone();
+    if edge.is_disputed() {
+        label.push_str(" (disputed)");
+    }
+    if edge.possibly_active {
+        label.push_str(" (possibly active)");
+    }
+    let when = edge.when.label();
+    if !when.is_empty() {
+        label.push('\n');
+        label.push_str(&when);
+    }
+    label
+}
+
 /// Whether any of an edge's dates is marked uncertain (`?` or `%`).
 pub fn is_uncertain(edge: &Edge) -> bool {
     dates(edge).any(crate::model::Date::is_uncertain)
