@@ -35,19 +35,33 @@ impl Checked {
 
 /// Loads and validates the dataset under `paths`.
 pub fn check(paths: &[PathBuf]) -> Checked {
+    run(paths, true)
+}
+
+/// Loads and validates like [`check`], without building the dataset (`dataset` is
+/// always `None`): for reports that need only the diagnostics.
+pub fn check_only(paths: &[PathBuf]) -> Checked {
+    run(paths, false)
+}
+
+fn run(paths: &[PathBuf], build: bool) -> Checked {
     let loaded = load::load(paths);
     let prior_errors = loaded
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
-    let validation = validate::validate(loaded.raw, &loaded.files, prior_errors);
+    let (mut diagnostics, dataset) = if build {
+        let validation = validate::validate(loaded.raw, &loaded.files, prior_errors);
+        (validation.diagnostics, validation.dataset)
+    } else {
+        (validate::check(loaded.raw, &loaded.files), None)
+    };
     // Validation's list is usually the long one: extend it, rather than copy it.
-    let mut diagnostics = validation.diagnostics;
     diagnostics.extend(loaded.diagnostics);
     diagnostic::sort(&mut diagnostics);
     Checked {
         files: loaded.files,
         diagnostics,
-        dataset: validation.dataset,
+        dataset,
     }
 }

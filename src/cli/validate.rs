@@ -23,7 +23,7 @@ pub(super) struct ValidateArgs {
 }
 
 pub(super) fn run(args: &ValidateArgs, out: &mut dyn Write) -> io::Result<u8> {
-    let mut checked = pipeline::check(&args.paths);
+    let mut checked = pipeline::check_only(&args.paths);
     if args.strict {
         diagnostic::make_strict(&mut checked.diagnostics);
     }

@@ -27,6 +27,16 @@ pub struct Validation {
 /// Validates raw records. `prior` are the diagnostics of loading: when any is an error
 /// the dataset is not built, but every check still runs so all problems show at once.
 pub fn validate(raw: RawDataset, files: &Files, prior_errors: bool) -> Validation {
+    run(raw, files, prior_errors, true)
+}
+
+/// Checks `raw` like [`validate`] but never builds the model: what `actorgraph validate`
+/// needs, without the time and memory of a dataset it would only drop.
+pub fn check(raw: RawDataset, files: &Files) -> Vec<Diagnostic> {
+    run(raw, files, false, false).diagnostics
+}
+
+fn run(raw: RawDataset, files: &Files, prior_errors: bool, build_model: bool) -> Validation {
     let mut cx = Checker {
         files,
         diagnostics: Vec::new(),
@@ -37,11 +47,8 @@ pub fn validate(raw: RawDataset, files: &Files, prior_errors: bool) -> Validatio
     let resolved = cx.edges(&raw.edges, &types, &orgs, &sources);
     cx.usage(&raw, &resolved, &orgs, &sources);
     let has_errors = prior_errors || cx.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let dataset = if has_errors {
-        None
-    } else {
-        let org_dates = orgs.dates;
-        let source_dates = sources.dates;
+    let dataset = if build_model && !has_errors {
+        let (org_dates, source_dates) = (orgs.dates, sources.dates);
         Some(build::build(
             raw,
             types.list,
@@ -49,6 +56,8 @@ pub fn validate(raw: RawDataset, files: &Files, prior_errors: bool) -> Validatio
             source_dates,
             resolved,
         ))
+    } else {
+        None
     };
     Validation {
         diagnostics: cx.diagnostics,
