@@ -1,7 +1,7 @@
 //! The shared front half of every command: load the files, validate, and sort the
 //! diagnostics into report order.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{self, Diagnostic, Files, Severity};
 use crate::load;
@@ -35,17 +35,22 @@ impl Checked {
 
 /// Loads and validates the dataset under `paths`.
 pub fn check(paths: &[PathBuf]) -> Checked {
-    run(paths, true)
+    run(load::load(paths), true)
+}
+
+/// Loads and validates the dataset under `root`, naming its files `label` followed by
+/// their path below `root` (see [`load::load_as`]).
+pub fn check_as(root: &Path, label: &str) -> Checked {
+    run(load::load_as(root, label), true)
 }
 
 /// Loads and validates like [`check`], without building the dataset (`dataset` is
 /// always `None`): for reports that need only the diagnostics.
 pub fn check_only(paths: &[PathBuf]) -> Checked {
-    run(paths, false)
+    run(load::load(paths), false)
 }
 
-fn run(paths: &[PathBuf], build: bool) -> Checked {
-    let loaded = load::load(paths);
+fn run(loaded: load::Loaded, build: bool) -> Checked {
     let prior_errors = loaded
         .diagnostics
         .iter()

@@ -206,21 +206,18 @@ fn git(args: &[&str], input: Option<&[u8]>) -> Result<Vec<u8>, String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run git: {e}"))?;
-    let writer = input.map(|bytes| {
-        let mut stdin = child.stdin.take();
-        let bytes = bytes.to_vec();
-        std::thread::spawn(move || {
-            if let Some(stdin) = stdin.as_mut() {
-                let _ = stdin.write_all(&bytes);
-            }
-        })
-    });
-    let out = child
-        .wait_with_output()
-        .map_err(|e| format!("git failed: {e}"))?;
-    if let Some(writer) = writer {
-        let _ = writer.join();
-    }
+    // Feed standard input from a second thread while this one drains the output, so
+    // neither side can fill a pipe and wait on the other.
+    let stdin = child.stdin.take();
+    let out = std::thread::scope(|scope| {
+        if let (Some(mut stdin), Some(bytes)) = (stdin, input) {
+            scope.spawn(move || {
+                let _ = stdin.write_all(bytes);
+            });
+        }
+        child.wait_with_output()
+    })
+    .map_err(|e| format!("git failed: {e}"))?;
     if out.status.success() {
         Ok(out.stdout)
     } else {

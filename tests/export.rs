@@ -3,7 +3,6 @@
 //! the file system untouched, the JSON structure, and a property test that arbitrary
 //! Unicode survives a GraphML round trip.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
@@ -14,6 +13,7 @@ const FULL: &str = "tests/fixtures/valid/full";
 const INVALID: &str = "tests/fixtures/invalid/self-loop.yaml";
 
 mod common;
+mod unicode_text;
 
 use common::{run, run_in};
 
@@ -433,23 +433,6 @@ fn json_round_trip() {
 // ---------------------------------------------------------------------------------------
 // Property: Unicode text survives GraphML
 
-/// `s` as a double-quoted YAML scalar.
-fn yaml_quoted(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            c if c.is_control() || c == '\u{feff}' || ('\u{2028}'..='\u{2029}').contains(&c) => {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// Undoes XML escaping: the five named entities and numeric references.
 fn xml_unescape(s: &str) -> String {
     let mut out = String::new();
@@ -522,9 +505,9 @@ proptest! {
             "organizations:\n  - id: a\n    name: {}\n    aliases: [{}]\n  - id: b\n    name: B\n\
              sources:\n  - id: s\n    title: S\nedges:\n  - from: a\n    to: b\n    type: rivalry\n    \
              date: 2001\n    sources:\n      - ref: s\n        quote: {}\n",
-            yaml_quoted(&name),
-            yaml_quoted(&alias),
-            yaml_quoted(&quote),
+            unicode_text::yaml_quoted(&name),
+            unicode_text::yaml_quoted(&alias),
+            unicode_text::yaml_quoted(&quote),
         );
         fs::write(dir.path().join("d.yaml"), &yaml).expect("write");
         let r = run_in(dir.path(), &["export", "d.yaml", "-f", "graphml"]);

@@ -92,27 +92,11 @@ fn load(side: &Side) -> Result<Loaded, String> {
         }),
         Side::Revision(spec) => {
             let unpacked = revision::unpack(spec).map_err(|e| e.to_string())?;
-            let mut checked = pipeline::check(std::slice::from_ref(&unpacked.root));
-            relabel(&mut checked, &unpacked.root, &spec.label());
+            let checked = pipeline::check_as(&unpacked.root, &spec.label());
             Ok(Loaded {
                 checked,
                 _unpacked: Some(unpacked),
             })
-        }
-    }
-}
-
-/// Names the files unpacked under `root` after the revision, in the file table and in
-/// every location already resolved.
-fn relabel(checked: &mut Checked, root: &Path, label: &str) {
-    checked.files.relabel(root, label);
-    let files = &checked.files;
-    for d in &mut checked.diagnostics {
-        let related = d.related.as_mut().map(|r| &mut r.location);
-        for location in d.location.iter_mut().chain(related) {
-            if (location.file_id.0 as usize) < files.len() {
-                location.path = files.display(location.file_id);
-            }
         }
     }
 }

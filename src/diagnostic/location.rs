@@ -72,11 +72,6 @@ impl Files {
         }
     }
 
-    /// How a file is named in messages.
-    pub fn display(&self, id: FileId) -> Arc<str> {
-        Arc::clone(&self.display[id.0 as usize])
-    }
-
     /// Number of files.
     pub fn len(&self) -> usize {
         self.paths.len()

@@ -28,16 +28,11 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
     let mut pairs = pair_by_id(old, new);
     let mut old_taken = vec![false; old.edges.len()];
     let mut new_taken = vec![false; new.edges.len()];
-    for &(i, j) in &pairs {
-        old_taken[i] = true;
-        new_taken[j] = true;
-    }
-    pairs.extend(pair_by_key(old, new, &old_taken, &new_taken));
+    mark(&pairs, &mut old_taken, &mut new_taken);
+    let by_key = pair_by_key(old, new, &old_taken, &new_taken);
+    mark(&by_key, &mut old_taken, &mut new_taken);
+    pairs.extend(by_key);
     pairs.sort_by_key(|&(_, j)| j);
-    for &(i, j) in &pairs {
-        old_taken[i] = true;
-        new_taken[j] = true;
-    }
     let changed = pairs
         .into_iter()
         .filter_map(|(i, j)| changed(old, new, i, j))
@@ -46,6 +41,14 @@ pub fn compare(old: &Dataset, new: &Dataset) -> Changes {
         added: (0..new.edges.len()).filter(|&j| !new_taken[j]).collect(),
         removed: (0..old.edges.len()).filter(|&i| !old_taken[i]).collect(),
         changed,
+    }
+}
+
+/// Marks both sides of `pairs` as matched.
+fn mark(pairs: &[(usize, usize)], old_taken: &mut [bool], new_taken: &mut [bool]) {
+    for &(i, j) in pairs {
+        old_taken[i] = true;
+        new_taken[j] = true;
     }
 }
 

@@ -14,6 +14,16 @@ pub enum Kind {
     Bool,
 }
 
+impl Kind {
+    /// The type's name in both GraphML's `attr.type` and GEXF's `type`.
+    pub fn xml_type(self) -> &'static str {
+        match self {
+            Kind::Text => "string",
+            Kind::Bool => "boolean",
+        }
+    }
+}
+
 /// An attribute's value.
 pub enum Value {
     /// Text.

@@ -68,10 +68,7 @@ fn write_declarations(out: &mut dyn Write, class: &str, keys: &[(&str, Kind)]) -
     writeln!(out, r#"    <attributes class="{class}" mode="static">"#)?;
     for (key, kind) in keys.iter().filter(|(key, _)| *key != "label") {
         let name = name(key);
-        let ty = match kind {
-            Kind::Text => "string",
-            Kind::Bool => "boolean",
-        };
+        let ty = kind.xml_type();
         writeln!(
             out,
             r#"      <attribute id="{name}" title="{name}" type="{ty}"/>"#

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::attributes::{self, Kind, Value, edge_id};
+use super::attributes::{self, Value, edge_id};
 use super::{Options, xml};
 use crate::model::{Dataset, Edge, Organization};
 
@@ -21,10 +21,7 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
         ("e", "edge", attributes::EDGE),
     ] {
         for (name, kind) in keys {
-            let ty = match kind {
-                Kind::Text => "string",
-                Kind::Bool => "boolean",
-            };
+            let ty = kind.xml_type();
             writeln!(
                 out,
                 r#"  <key id="{prefix}_{name}" for="{class}" attr.name="{name}" attr.type="{ty}"/>"#

@@ -11,7 +11,7 @@ mod yaml;
 #[cfg(test)]
 pub(crate) use decode::RECORD_KEYS;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -33,10 +33,24 @@ pub struct Loaded {
 
 /// Loads every YAML file under `paths`.
 pub fn load(paths: &[PathBuf]) -> Loaded {
+    load_named(paths, None)
+}
+
+/// Loads every YAML file under `root`, naming each in messages `label` followed by its
+/// path below `root` (a git revision unpacked into a temporary directory is shown as
+/// `REV:PATH/file.yaml`).
+pub fn load_as(root: &Path, label: &str) -> Loaded {
+    load_named(&[root.to_path_buf()], Some(label))
+}
+
+fn load_named(paths: &[PathBuf], label: Option<&str>) -> Loaded {
     let (found, mut diagnostics) = discover::discover(paths);
     let mut files = Files::default();
     for path in found {
         files.add(path);
+    }
+    if let (Some(label), [root]) = (label, paths) {
+        files.relabel(root, label);
     }
     let mut raw = RawDataset::default();
     for (part, problems) in process_all(&files) {
