@@ -96,6 +96,14 @@ fn snapshot_mermaid() {
 }
 
 #[test]
+fn mermaid_labels_possibly_active_edges() {
+    let sliced = export(FULL, &["-f", "mermaid", "--as-of", "2005-06"]);
+    // The rivalry from `2005~` may have begun after June 2005; see the DOT snapshot.
+    assert_eq!(sliced.matches("(possibly active)").count(), 1, "{sliced}");
+    assert!(!export(FULL, &["-f", "mermaid"]).contains("possibly active"));
+}
+
+#[test]
 fn snapshot_json() {
     insta::assert_snapshot!("json", export(FULL, &["--format", "json"]));
 }
