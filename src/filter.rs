@@ -164,10 +164,11 @@ impl Filter {
             .min_confidence
             .is_none_or(|min| edge.confidence.is_some_and(|c| c >= min));
         let source_ok = self.according_to.is_empty()
-            || edge
-                .sources
-                .iter()
-                .any(|c| self.according_to.contains(&dataset.sources[c.source].id));
+            || edge.sources.iter().any(|c| {
+                self.according_to
+                    .iter()
+                    .any(|s| *s == dataset.sources[c.source].id)
+            });
         let time_ok = self
             .window()
             .is_none_or(|(lo, hi)| may_hold(&edge.when, lo, hi));

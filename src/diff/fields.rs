@@ -1,7 +1,7 @@
 //! Field-by-field comparison of two versions of a record, each value as the text a
 //! reviewer reads (dates as written, lists joined), absent values as `None`.
 
-use crate::model::{Date, Edge, Organization, Source, When};
+use crate::model::{CompactString, Date, Edge, Organization, Source, When};
 
 /// One field whose value differs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,22 +26,30 @@ impl Compare {
     }
 }
 
+fn text(t: Option<&str>) -> Option<String> {
+    t.map(str::to_owned)
+}
+
 fn date(d: Option<&Date>) -> Option<String> {
     d.map(|d| d.text().to_owned())
 }
 
-fn list(items: &[String]) -> Option<String> {
+fn list(items: &[CompactString]) -> Option<String> {
     (!items.is_empty()).then(|| items.join(", "))
 }
 
 /// Changed fields of an organization.
 pub fn organization(a: &Organization, b: &Organization) -> Vec<FieldChange> {
     let mut c = Compare::default();
-    c.field("name", Some(a.name.clone()), Some(b.name.clone()));
-    c.field("short", a.short.clone(), b.short.clone());
+    c.field("name", Some(a.name.to_string()), Some(b.name.to_string()));
+    c.field("short", text(a.short.as_deref()), text(b.short.as_deref()));
     c.field("aliases", list(&a.aliases), list(&b.aliases));
-    c.field("kind", a.kind.clone(), b.kind.clone());
-    c.field("region", a.region.clone(), b.region.clone());
+    c.field("kind", text(a.kind.as_deref()), text(b.kind.as_deref()));
+    c.field(
+        "region",
+        text(a.region.as_deref()),
+        text(b.region.as_deref()),
+    );
     c.field(
         "founded",
         date(a.founded.as_ref()),
@@ -52,29 +60,45 @@ pub fn organization(a: &Organization, b: &Organization) -> Vec<FieldChange> {
         date(a.dissolved.as_ref()),
         date(b.dissolved.as_ref()),
     );
-    c.field("wikidata", a.wikidata.clone(), b.wikidata.clone());
-    c.field("notes", a.notes.clone(), b.notes.clone());
+    c.field(
+        "wikidata",
+        text(a.wikidata.as_deref()),
+        text(b.wikidata.as_deref()),
+    );
+    c.field("notes", text(a.notes.as_deref()), text(b.notes.as_deref()));
     c.0
 }
 
 /// Changed fields of a source.
 pub fn source(a: &Source, b: &Source) -> Vec<FieldChange> {
     let mut c = Compare::default();
-    c.field("title", Some(a.title.clone()), Some(b.title.clone()));
-    c.field("author", a.author.clone(), b.author.clone());
-    c.field("publisher", a.publisher.clone(), b.publisher.clone());
+    c.field(
+        "title",
+        Some(a.title.to_string()),
+        Some(b.title.to_string()),
+    );
+    c.field(
+        "author",
+        text(a.author.as_deref()),
+        text(b.author.as_deref()),
+    );
+    c.field(
+        "publisher",
+        text(a.publisher.as_deref()),
+        text(b.publisher.as_deref()),
+    );
     c.field(
         "published",
         date(a.published.as_ref()),
         date(b.published.as_ref()),
     );
-    c.field("url", a.url.clone(), b.url.clone());
+    c.field("url", text(a.url.as_deref()), text(b.url.as_deref()));
     c.field(
         "accessed",
         date(a.accessed.as_ref()),
         date(b.accessed.as_ref()),
     );
-    c.field("notes", a.notes.clone(), b.notes.clone());
+    c.field("notes", text(a.notes.as_deref()), text(b.notes.as_deref()));
     c.0
 }
 
@@ -91,7 +115,7 @@ fn when_fields(w: &When) -> [Option<String>; 3] {
 /// citations are compared separately).
 pub fn edge(a: &Edge, b: &Edge) -> Vec<FieldChange> {
     let mut c = Compare::default();
-    c.field("id", a.id.clone(), b.id.clone());
+    c.field("id", text(a.id.as_deref()), text(b.id.as_deref()));
     let [a_date, a_start, a_end] = when_fields(&a.when);
     let [b_date, b_start, b_end] = when_fields(&b.when);
     c.field("date", a_date, b_date);
@@ -102,6 +126,6 @@ pub fn edge(a: &Edge, b: &Edge) -> Vec<FieldChange> {
         a.confidence.map(|x| x.as_str().to_owned()),
         b.confidence.map(|x| x.as_str().to_owned()),
     );
-    c.field("notes", a.notes.clone(), b.notes.clone());
+    c.field("notes", text(a.notes.as_deref()), text(b.notes.as_deref()));
     c.0
 }

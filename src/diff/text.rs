@@ -148,7 +148,7 @@ fn write_changed_edge(out: &mut dyn Write, diff: &Diff<'_>, c: &Changed) -> io::
 
 /// `source-id "quote" (locator)`.
 pub(super) fn citation(dataset: &Dataset, c: &Citation) -> String {
-    let mut s = dataset.sources[c.source].id.clone();
+    let mut s = dataset.sources[c.source].id.to_string();
     if let Some(q) = &c.quote {
         let _ = write!(s, " \"{}\"", q.replace('\n', " "));
     }

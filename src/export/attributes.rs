@@ -2,8 +2,10 @@
 //! carry, their types, and their values, so both formats always hold the same facts
 //! under the same names (`relation`, never `type`).
 
+use std::borrow::Cow;
+
 use super::text::{self, json_list};
-use crate::model::{Dataset, Date, Edge, Organization, When};
+use crate::model::{CompactString, Dataset, Date, Edge, Organization, When};
 
 /// An attribute's type: both formats know strings and booleans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,15 +26,15 @@ impl Kind {
     }
 }
 
-/// An attribute's value.
-pub enum Value {
+/// An attribute's value, borrowed from the dataset where it can be.
+pub enum Value<'a> {
     /// Text.
-    Text(String),
+    Text(Cow<'a, str>),
     /// A boolean.
     Bool(bool),
 }
 
-impl Value {
+impl Value<'_> {
     /// The value as written in XML, before escaping.
     pub fn as_text(&self) -> &str {
         match self {
@@ -78,28 +80,32 @@ pub const EDGE: &[(&str, Kind)] = &[
 ];
 
 /// The id an edge gets: its own, or `E<n>` (upper case, so it never equals a dataset id).
-pub fn edge_id(edge: &Edge, index: usize) -> String {
-    edge.id.clone().unwrap_or_else(|| format!("E{index}"))
+pub fn edge_id(edge: &Edge, index: usize) -> Cow<'_, str> {
+    match &edge.id {
+        Some(id) => Cow::Borrowed(id),
+        None => Cow::Owned(format!("E{index}")),
+    }
 }
 
 /// A node's attribute values, absent ones left out.
-pub fn node_values(org: &Organization) -> Vec<(&'static str, Value)> {
-    let aliases: Vec<&str> = org.aliases.iter().map(String::as_str).collect();
-    let date = |d: &Option<Date>| d.as_ref().map(|d| d.text().to_owned());
+pub fn node_values<'a>(org: &'a Organization) -> Vec<(&'static str, Value<'a>)> {
+    let aliases: Vec<&str> = org.aliases.iter().map(CompactString::as_str).collect();
+    let date = |d: &'a Option<Date>| d.as_ref().map(|d| Cow::Borrowed(d.text()));
+    let text = |t: &'a Option<CompactString>| t.as_deref().map(Cow::Borrowed);
     [
         ("label", Some(org.display_name())),
-        ("name", Some(org.name.clone())),
-        ("short", org.short.clone()),
+        ("name", Some(Cow::Borrowed(org.name.as_str()))),
+        ("short", text(&org.short)),
         (
             "aliases",
-            (!aliases.is_empty()).then(|| json_list(&aliases)),
+            (!aliases.is_empty()).then(|| Cow::Owned(json_list(&aliases))),
         ),
-        ("kind", org.kind.clone()),
-        ("region", org.region.clone()),
+        ("kind", text(&org.kind)),
+        ("region", text(&org.region)),
         ("founded", date(&org.founded)),
         ("dissolved", date(&org.dissolved)),
-        ("wikidata", org.wikidata.clone()),
-        ("notes", org.notes.clone()),
+        ("wikidata", text(&org.wikidata)),
+        ("notes", text(&org.notes)),
     ]
     .into_iter()
     .filter_map(|(key, v)| v.map(|v| (key, Value::Text(v))))
@@ -107,16 +113,16 @@ pub fn node_values(org: &Organization) -> Vec<(&'static str, Value)> {
 }
 
 /// An edge's attribute values, absent ones left out.
-pub fn edge_values(dataset: &Dataset, edge: &Edge) -> Vec<(&'static str, Value)> {
+pub fn edge_values<'a>(dataset: &'a Dataset, edge: &'a Edge) -> Vec<(&'static str, Value<'a>)> {
     let ty = dataset.edge_type(edge);
     let mut v = vec![
-        ("relation", Value::Text(ty.name.clone())),
-        ("label", Value::Text(ty.label.clone())),
+        ("relation", Value::Text(Cow::Borrowed(&ty.name))),
+        ("label", Value::Text(Cow::Borrowed(&ty.label))),
         ("directed", Value::Bool(ty.directed)),
         ("disputed", Value::Bool(edge.is_disputed())),
         ("possibly_active", Value::Bool(edge.possibly_active)),
     ];
-    let date = |key, d: Option<&Date>| d.map(|d| (key, Value::Text(d.text().to_owned())));
+    let date = |key, d: Option<&'a Date>| d.map(|d| (key, Value::Text(Cow::Borrowed(d.text()))));
     match &edge.when {
         When::Undated => {}
         When::Point(d) => v.extend(date("date", Some(d))),
@@ -128,11 +134,11 @@ pub fn edge_values(dataset: &Dataset, edge: &Edge) -> Vec<(&'static str, Value)>
     v.push(("uncertain", Value::Bool(text::is_uncertain(edge))));
     v.push(("approximate", Value::Bool(text::is_approximate(edge))));
     if let Some(c) = edge.confidence {
-        v.push(("confidence", Value::Text(c.as_str().to_owned())));
+        v.push(("confidence", Value::Text(Cow::Borrowed(c.as_str()))));
     }
     v.push((
         "sources",
-        Value::Text(json_list(&text::source_ids(dataset, edge))),
+        Value::Text(Cow::Owned(json_list(&text::source_ids(dataset, edge)))),
     ));
     let lists = [
         ("source_urls", text::source_urls(dataset, edge)),
@@ -141,11 +147,11 @@ pub fn edge_values(dataset: &Dataset, edge: &Edge) -> Vec<(&'static str, Value)>
     ];
     for (key, list) in lists {
         if !list.is_empty() {
-            v.push((key, Value::Text(json_list(&list))));
+            v.push((key, Value::Text(Cow::Owned(json_list(&list)))));
         }
     }
     if let Some(n) = &edge.notes {
-        v.push(("notes", Value::Text(n.clone())));
+        v.push(("notes", Value::Text(Cow::Borrowed(n))));
     }
     v
 }

@@ -60,8 +60,8 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
 
 fn write_node(out: &mut dyn Write, org: &Organization, indent: &str) -> io::Result<()> {
     let label = match &org.short {
-        Some(short) if short != &org.name => format!("{}\n({short})", org.name),
-        _ => org.name.clone(),
+        Some(short) if *short != org.name => format!("{}\n({short})", org.name),
+        _ => org.name.to_string(),
     };
     writeln!(
         out,

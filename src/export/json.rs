@@ -6,7 +6,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::model::{Citation, Dataset, Date, Edge, EdgeType, Organization, Source, When};
+use crate::model::{
+    Citation, CompactString, Dataset, Date, Edge, EdgeType, Organization, Source, When,
+};
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -51,7 +53,7 @@ struct JsonOrg<'a> {
     id: &'a str,
     name: &'a str,
     short: Option<&'a str>,
-    aliases: &'a [String],
+    aliases: &'a [CompactString],
     kind: Option<&'a str>,
     region: Option<&'a str>,
     founded: Option<JsonDate<'a>>,

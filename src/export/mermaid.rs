@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::model::{Dataset, Edge, LineStyle, Organization, edge_type::DEFAULT_COLOR};
+use crate::model::{
+    CompactString, Dataset, Edge, LineStyle, Organization, edge_type::DEFAULT_COLOR,
+};
 
 /// The most edges GitHub's renderer draws (Mermaid's default `maxEdges`).
 pub(crate) const MAX_EDGES: usize = 500;
@@ -71,7 +73,7 @@ impl Node {
     /// An organization's box: its name, with `short` in parentheses.
     pub(crate) fn organization(org: &Organization) -> Node {
         Node {
-            label: org.display_name(),
+            label: org.display_name().into_owned(),
             highlight: None,
         }
     }
@@ -145,8 +147,8 @@ pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
 /// and order they were added from; links keep the order they were added in.
 #[derive(Debug, Default)]
 pub(crate) struct Diagram {
-    nodes: BTreeMap<String, Node>,
-    links: Vec<(String, String, Link)>,
+    nodes: BTreeMap<CompactString, Node>,
+    links: Vec<(CompactString, CompactString, Link)>,
 }
 
 impl Diagram {

@@ -17,7 +17,7 @@ pub fn lifetime(org: &Organization) -> String {
 
 /// A one-paragraph description of an organization, for tooltips.
 pub fn org_summary(org: &Organization) -> String {
-    let mut parts = vec![org.display_name()];
+    let mut parts = vec![org.display_name().into_owned()];
     if !org.aliases.is_empty() {
         parts.push(format!("also: {}", org.aliases.join(", ")));
     }

@@ -7,6 +7,8 @@ use super::raw::{
     RawCitation, RawEdge, RawEdgeType, RawFile, RawOrganization, RawSource, Spanned, Text,
 };
 use super::yaml::{NodeId, ScalarKind, Tree, Value, scalar_kind};
+use compact_str::CompactString;
+
 use crate::diagnostic::{Code, Diagnostic, Files, Span};
 use crate::suggest;
 
@@ -466,7 +468,7 @@ impl Decoder<'_, '_> {
         }
         self.check_chars(t, n.span, key);
         Some(Spanned {
-            value: t.clone(),
+            value: CompactString::from(t.as_str()),
             span: n.span,
         })
     }

@@ -4,6 +4,8 @@
 //! still `Option` here because a record missing one is reported, not dropped, so that
 //! later checks (unknown endpoints, duplicates) do not cascade from one typo.
 
+use compact_str::CompactString;
+
 use crate::diagnostic::Span;
 
 /// A value and where it was written.
@@ -16,7 +18,7 @@ pub struct Spanned<T> {
 }
 
 /// Text value with its span.
-pub type Text = Spanned<String>;
+pub type Text = Spanned<CompactString>;
 
 /// An `edge_types` entry.
 #[derive(Debug, Clone, Default)]

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
+
 /// A calendar day, ordered chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
@@ -40,7 +42,7 @@ impl fmt::Display for Day {
 /// A parsed date: what was written, the span of days it can mean, and its hedges.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Date {
-    text: String,
+    text: CompactString,
     earliest: Day,
     latest: Day,
     uncertain: bool,
@@ -102,7 +104,7 @@ impl Date {
             (y_lo, y_hi)
         };
         Ok(Date {
-            text: text.to_owned(),
+            text: CompactString::from(text),
             earliest: Day {
                 year: y_lo,
                 month: m_lo,

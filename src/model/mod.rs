@@ -8,6 +8,9 @@ pub(crate) mod color_names;
 pub mod date;
 pub mod edge_type;
 
+use std::borrow::Cow;
+
+pub use compact_str::CompactString;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 pub use date::{Date, Day, When};
@@ -53,33 +56,33 @@ impl Confidence {
 #[non_exhaustive]
 pub struct Organization {
     /// Unique id, also the node id in every export.
-    pub id: String,
+    pub id: CompactString,
     /// Full name.
-    pub name: String,
+    pub name: CompactString,
     /// Display abbreviation.
-    pub short: Option<String>,
+    pub short: Option<CompactString>,
     /// Other names and spellings.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<CompactString>,
     /// A free word such as `militant-group`.
-    pub kind: Option<String>,
+    pub kind: Option<CompactString>,
     /// Primary region, used for clustering.
-    pub region: Option<String>,
+    pub region: Option<CompactString>,
     /// Founding date.
     pub founded: Option<Date>,
     /// Dissolution date.
     pub dissolved: Option<Date>,
     /// Wikidata item id (`Q…`).
-    pub wikidata: Option<String>,
+    pub wikidata: Option<CompactString>,
     /// Free text.
-    pub notes: Option<String>,
+    pub notes: Option<CompactString>,
 }
 
 impl Organization {
     /// `Name (SHORT)`, or the name alone.
-    pub fn display_name(&self) -> String {
+    pub fn display_name(&self) -> Cow<'_, str> {
         match &self.short {
-            Some(short) if short != &self.name => format!("{} ({short})", self.name),
-            _ => self.name.clone(),
+            Some(short) if *short != self.name => Cow::Owned(format!("{} ({short})", self.name)),
+            _ => Cow::Borrowed(&self.name),
         }
     }
 }
@@ -89,21 +92,21 @@ impl Organization {
 #[non_exhaustive]
 pub struct Source {
     /// Unique id.
-    pub id: String,
+    pub id: CompactString,
     /// Title.
-    pub title: String,
+    pub title: CompactString,
     /// Author.
-    pub author: Option<String>,
+    pub author: Option<CompactString>,
     /// Publisher.
-    pub publisher: Option<String>,
+    pub publisher: Option<CompactString>,
     /// Publication date.
     pub published: Option<Date>,
     /// Absolute http(s) URL.
-    pub url: Option<String>,
+    pub url: Option<CompactString>,
     /// When the URL was read.
     pub accessed: Option<Date>,
     /// Free text.
-    pub notes: Option<String>,
+    pub notes: Option<CompactString>,
 }
 
 /// One citation of a source by an edge.
@@ -113,9 +116,9 @@ pub struct Citation {
     /// Index into [`Dataset::sources`].
     pub source: usize,
     /// Verbatim quote.
-    pub quote: Option<String>,
+    pub quote: Option<CompactString>,
     /// Page, paragraph or timestamp.
-    pub locator: Option<String>,
+    pub locator: Option<CompactString>,
 }
 
 /// A relationship between two organizations.
@@ -123,7 +126,7 @@ pub struct Citation {
 #[non_exhaustive]
 pub struct Edge {
     /// Stable id, when the dataset gives one.
-    pub id: Option<String>,
+    pub id: Option<CompactString>,
     /// Index into [`Dataset::organizations`].
     pub from: usize,
     /// Index into [`Dataset::organizations`].
@@ -139,7 +142,7 @@ pub struct Edge {
     /// Contesting citations; non-empty means the edge is disputed.
     pub disputed_by: Vec<Citation>,
     /// Free text.
-    pub notes: Option<String>,
+    pub notes: Option<CompactString>,
     /// Set by a time filter when the edge's dates only *may* overlap the slice (an
     /// uncertain bound or no dates at all), as opposed to certainly overlapping it.
     /// Always `false` outside a time slice.

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use super::edges::Resolved;
 use crate::load::raw::{Chunks, RawCitation, RawDataset, Text};
-use crate::model::{Citation, Dataset, Date, Edge, EdgeType, Organization, Source, When};
+use crate::model::{
+    Citation, CompactString, Dataset, Date, Edge, EdgeType, Organization, Source, When,
+};
 
 type Dates = Vec<(Option<Date>, Option<Date>)>;
 
@@ -98,12 +100,12 @@ fn cite(list: Vec<RawCitation>, source_by_id: &HashMap<&str, usize>) -> Vec<Cita
     out
 }
 
-fn value(t: Option<Text>) -> Option<String> {
+fn value(t: Option<Text>) -> Option<CompactString> {
     t.map(|t| t.value)
 }
 
 /// Sorts records by id; returns them and, for each raw index, the sorted index.
-fn sort_by_id<T>(records: Vec<(String, T)>) -> (Vec<T>, Vec<usize>) {
+fn sort_by_id<T>(records: Vec<(CompactString, T)>) -> (Vec<T>, Vec<usize>) {
     let mut order: Vec<usize> = (0..records.len()).collect();
     order.sort_by(|&a, &b| records[a].0.cmp(&records[b].0));
     let mut index = vec![0; records.len()];

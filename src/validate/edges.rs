@@ -150,7 +150,7 @@ impl Checker<'_> {
     }
 
     fn edge_type(&mut self, name: &Text, types: &TypeTable) -> Option<usize> {
-        if let Some(&i) = types.by_name.get(&name.value) {
+        if let Some(&i) = types.by_name.get(name.value.as_str()) {
             return Some(i);
         }
         let known: Vec<&str> = types.list.iter().map(|t| t.name.as_str()).collect();

@@ -61,11 +61,11 @@ impl Checker<'_> {
                 .color
                 .as_ref()
                 .filter(|c| self.check_color(c))
-                .map(|c| c.value.clone());
+                .map(|c| c.value.to_string());
             let style = t.style.as_ref().and_then(|s| self.check_style(s));
-            let label = t.label.as_ref().map(|l| l.value.clone());
-            let ty = EdgeType::new(name.value.clone(), directed, label, color, style);
-            types.insert(name.value.clone(), ty);
+            let label = t.label.as_ref().map(|l| l.value.to_string());
+            let ty = EdgeType::new(name.value.to_string(), directed, label, color, style);
+            types.insert(name.value.to_string(), ty);
         }
         let list: Vec<EdgeType> = types.into_values().collect();
         let by_name = list
