@@ -274,6 +274,20 @@ impl When {
         }
     }
 
+    /// The bytes of [`When::label`], without allocating it.
+    pub(crate) fn label_bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        let (first, dash, second) = match self {
+            When::Undated => ("", "", ""),
+            When::Point(d) => (d.text(), "", ""),
+            When::Interval { start, end } => (
+                start.as_ref().map_or("", Date::text),
+                "–",
+                end.as_ref().map_or("", Date::text),
+            ),
+        };
+        first.bytes().chain(dash.bytes()).chain(second.bytes())
+    }
+
     /// A key that sorts undated first, then by the earliest day, then by text.
     pub fn sort_key(&self) -> (Option<Day>, Option<Day>, String) {
         let first = self.first().map(Date::earliest);
@@ -289,6 +303,31 @@ mod tests {
     fn bounds(text: &str) -> (String, String) {
         let d = Date::parse(text).unwrap_or_else(|e| panic!("{text}: {}", e.message));
         (d.earliest().to_string(), d.latest().to_string())
+    }
+
+    #[test]
+    fn label_bytes_spell_the_label() {
+        let d = |t: &str| Date::parse(t).ok();
+        let cases = [
+            When::Undated,
+            When::Point(Date::parse("2015-08~").unwrap_or_else(|e| panic!("{}", e.message))),
+            When::Interval {
+                start: d("1996"),
+                end: d("2001-XX"),
+            },
+            When::Interval {
+                start: None,
+                end: d("2016"),
+            },
+            When::Interval {
+                start: d("2015-08"),
+                end: None,
+            },
+        ];
+        for w in &cases {
+            let bytes: Vec<u8> = w.label_bytes().collect();
+            assert_eq!(bytes, w.label().into_bytes());
+        }
     }
 
     #[test]

@@ -64,22 +64,8 @@ fn model_order(a: &Edge, b: &Edge) -> Ordering {
     (a.from, a.to, a.edge_type)
         .cmp(&(b.from, b.to, b.edge_type))
         .then_with(|| bounds(&a.when).cmp(&bounds(&b.when)))
-        .then_with(|| label_bytes(&a.when).cmp(label_bytes(&b.when)))
+        .then_with(|| a.when.label_bytes().cmp(b.when.label_bytes()))
         .then_with(|| a.id.cmp(&b.id))
-}
-
-/// The bytes of `When::label`, without allocating it.
-fn label_bytes(when: &When) -> impl Iterator<Item = u8> + '_ {
-    let (first, dash, second) = match when {
-        When::Undated => ("", "", ""),
-        When::Point(d) => (d.text(), "", ""),
-        When::Interval { start, end } => (
-            start.as_ref().map_or("", Date::text),
-            "–",
-            end.as_ref().map_or("", Date::text),
-        ),
-    };
-    first.bytes().chain(dash.bytes()).chain(second.bytes())
 }
 
 /// The model's citations. `collect` reuses the raw citations' allocation (measured: less

@@ -46,10 +46,8 @@ impl Checker<'_> {
             fuzzy_left: FUZZY_SUGGESTIONS,
         };
         let mut ids: HashMap<&str, Span> = HashMap::new();
-        let mut seen: HashMap<(usize, usize, usize, String), usize> =
-            HashMap::with_capacity(raw.len());
         let mut out = Vec::with_capacity(raw.len());
-        for (i, edge) in raw.iter().enumerate() {
+        for edge in raw {
             if let Some(id) = &edge.id {
                 self.check_id(id, "edge");
                 if let Some(&first) = ids.get(id.value.as_str()) {
@@ -58,12 +56,9 @@ impl Checker<'_> {
                     ids.insert(&id.value, id.span);
                 }
             }
-            let resolved = self.edge(edge, &mut look);
-            if let Some(r) = &resolved {
-                self.check_duplicate(raw, i, r, types, &mut seen);
-            }
-            out.push(resolved);
+            out.push(self.edge(edge, &mut look));
         }
+        self.duplicates(raw, &out, types);
         out
     }
 
@@ -287,40 +282,62 @@ impl Checker<'_> {
         ok
     }
 
-    fn check_duplicate(
+    /// Reports every resolved edge that repeats an earlier one: same type, same
+    /// endpoints (either way round for an undirected type) and the same dates as written.
+    /// Found by sorting indices rather than hashing keys: 4 bytes per edge instead of a
+    /// map entry and a label string.
+    fn duplicates(
         &mut self,
         raw: &Chunks<RawEdge>,
-        index: usize,
-        r: &Resolved,
+        resolved: &[Option<Resolved>],
         types: &TypeTable,
-        seen: &mut HashMap<(usize, usize, usize, String), usize>,
     ) {
-        let (a, b) = if types.list[r.edge_type].directed || r.from <= r.to {
-            (r.from, r.to)
-        } else {
-            (r.to, r.from)
+        let key = |i: u32| {
+            let r = resolved[i as usize].as_ref()?;
+            let (a, b) = if types.list[r.edge_type].directed || r.from <= r.to {
+                (r.from, r.to)
+            } else {
+                (r.to, r.from)
+            };
+            Some(((a, b, r.edge_type), &r.when))
         };
-        let key = (a, b, r.edge_type, r.when.label());
-        match seen.get(&key) {
-            None => {
-                seen.insert(key, index);
-            }
-            Some(&first) => {
-                let related = Related {
-                    location: self.locate(raw[first].span),
-                    note: "first defined".into(),
-                };
-                let ty = &types.list[r.edge_type].name;
-                let d = self.at(
-                    Code::DuplicateEdge,
-                    raw[index].span,
-                    format!(
-                        "duplicate {ty} edge between the same organizations with the same dates"
-                    ),
-                );
-                d.related = Some(Box::new(related));
-                d.help = Some("merge the two records: put all citations under one edge".into());
+        let same = |x: u32, y: u32| match (key(x), key(y)) {
+            (Some((kx, wx)), Some((ky, wy))) => kx == ky && wx.label_bytes().eq(wy.label_bytes()),
+            _ => false,
+        };
+        let mut order: Vec<u32> = (0..resolved.len())
+            .filter(|&i| resolved[i].is_some())
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        order.sort_unstable_by(|&x, &y| match (key(x), key(y)) {
+            (Some((kx, wx)), Some((ky, wy))) => kx
+                .cmp(&ky)
+                .then_with(|| wx.label_bytes().cmp(wy.label_bytes()))
+                .then(x.cmp(&y)),
+            _ => x.cmp(&y),
+        });
+        for group in order.chunk_by(|&x, &y| same(x, y)) {
+            let first = group[0] as usize;
+            let ty = resolved[first]
+                .as_ref()
+                .map_or("", |r| &types.list[r.edge_type].name);
+            for &dup in &group[1..] {
+                self.duplicate_edge(raw, first, dup as usize, ty);
             }
         }
+    }
+
+    fn duplicate_edge(&mut self, raw: &Chunks<RawEdge>, first: usize, index: usize, ty: &str) {
+        let related = Related {
+            location: self.locate(raw[first].span),
+            note: "first defined".into(),
+        };
+        let d = self.at(
+            Code::DuplicateEdge,
+            raw[index].span,
+            format!("duplicate {ty} edge between the same organizations with the same dates"),
+        );
+        d.related = Some(Box::new(related));
+        d.help = Some("merge the two records: put all citations under one edge".into());
     }
 }
