@@ -497,3 +497,44 @@ fn valid_fixture_uses_every_record_field() {
     let confidences: Vec<_> = d.edges.iter().filter_map(|e| e.confidence).collect();
     assert_eq!(confidences.len(), 3, "high, medium and low");
 }
+
+/// Duplicates are grouped by type, endpoints (either way round when undirected) and the
+/// dates as written: every later copy points at the first, and near misses are not
+/// duplicates.
+#[test]
+fn duplicate_edges_point_at_the_first_copy() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let edge = |from: &str, to: &str, ty: &str, date: &str| {
+        format!("  - {{from: {from}, to: {to}, type: {ty}, {date} sources: [s]}}\n")
+    };
+    let mut yaml = String::from(
+        "organizations:\n  - {id: a, name: A}\n  - {id: b, name: B}\nsources:\n  - {id: s, title: S}\nedges:\n",
+    );
+    let lines = [
+        edge("a", "b", "rivalry", "date: 2001,"),    // line 7: first
+        edge("a", "b", "allegiance", "date: 2001,"), // other type
+        edge("b", "a", "rivalry", "date: 2001,"),    // undirected, reversed: duplicate
+        edge("a", "b", "rivalry", "date: 2001-XX,"), // other dates as written
+        edge("b", "a", "allegiance", "date: 2001,"), // directed, reversed: not one
+        edge("a", "b", "rivalry", "date: 2001,"),    // line 12: duplicate
+        edge("a", "b", "rivalry", ""),               // undated: first of its own
+        edge("b", "a", "rivalry", ""),               // line 14: duplicate of the undated one
+    ];
+    for line in &lines {
+        yaml.push_str(line);
+    }
+    let path = dir.path().join("d.yaml");
+    std::fs::write(&path, yaml).expect("write");
+    let checked = pipeline::check(&[path]);
+    let found: Vec<(u32, u32)> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::DuplicateEdge)
+        .map(|d| {
+            let at = d.location.as_ref().expect("location").line;
+            let first = d.related.as_ref().expect("related").location.line;
+            (at, first)
+        })
+        .collect();
+    assert_eq!(found, [(9, 7), (12, 7), (14, 13)]);
+}
