@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::attributes::{self, Value, edge_id};
-use super::{Options, xml};
+use super::{Options, batches, xml};
 use crate::model::{Dataset, Edge, Organization};
 
 /// Writes the dataset as one GraphML document.
@@ -29,52 +29,52 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
         }
     }
     writeln!(out, r#"  <graph id="actorgraph" edgedefault="directed">"#)?;
-    for org in &dataset.organizations {
-        write_node(out, org)?;
-    }
-    for (i, edge) in dataset.edges.iter().enumerate() {
-        write_edge(out, dataset, edge, i, options)?;
-    }
+    batches::write_in_order(&dataset.organizations, out, |_, org, buf| {
+        write_node(buf, org);
+    })?;
+    batches::write_in_order(&dataset.edges, out, |i, edge, buf| {
+        write_edge(buf, dataset, edge, i, options);
+    })?;
     writeln!(out, "  </graph>")?;
     writeln!(out, "</graphml>")
 }
 
-fn write_node(out: &mut dyn Write, org: &Organization) -> io::Result<()> {
-    writeln!(out, r#"    <node id="{}">"#, xml::attr(&org.id))?;
+fn write_node(buf: &mut Vec<u8>, org: &Organization) {
+    buf.extend_from_slice(br#"    <node id=""#);
+    xml::push_attr(buf, &org.id);
+    buf.extend_from_slice(b"\">\n");
     for (key, value) in attributes::node_values(org) {
-        write_data(out, "n", key, &value)?;
+        write_data(buf, "n", key, &value);
     }
-    writeln!(out, "    </node>")
+    buf.extend_from_slice(b"    </node>\n");
 }
 
-fn write_edge(
-    out: &mut dyn Write,
-    dataset: &Dataset,
-    edge: &Edge,
-    index: usize,
-    options: &Options,
-) -> io::Result<()> {
+fn write_edge(buf: &mut Vec<u8>, dataset: &Dataset, edge: &Edge, index: usize, options: &Options) {
     let (from, to) = dataset.endpoints(edge);
     let ty = dataset.edge_type(edge);
-    let direction = if options.per_edge_direction && !ty.directed {
-        r#" directed="false""#
-    } else {
-        ""
-    };
-    writeln!(
-        out,
-        r#"    <edge id="{}" source="{}" target="{}"{direction}>"#,
-        xml::attr(&edge_id(edge, index)),
-        xml::attr(&from.id),
-        xml::attr(&to.id)
-    )?;
-    for (key, value) in attributes::edge_values(dataset, edge) {
-        write_data(out, "e", key, &value)?;
+    buf.extend_from_slice(br#"    <edge id=""#);
+    xml::push_attr(buf, &edge_id(edge, index));
+    buf.extend_from_slice(br#"" source=""#);
+    xml::push_attr(buf, &from.id);
+    buf.extend_from_slice(br#"" target=""#);
+    xml::push_attr(buf, &to.id);
+    buf.push(b'"');
+    if options.per_edge_direction && !ty.directed {
+        buf.extend_from_slice(br#" directed="false""#);
     }
-    writeln!(out, "    </edge>")
+    buf.extend_from_slice(b">\n");
+    for (key, value) in attributes::edge_values(dataset, edge) {
+        write_data(buf, "e", key, &value);
+    }
+    buf.extend_from_slice(b"    </edge>\n");
 }
 
-fn write_data(out: &mut dyn Write, prefix: &str, key: &str, value: &Value) -> io::Result<()> {
-    let text = xml::text(value.as_text());
-    writeln!(out, r#"      <data key="{prefix}_{key}">{text}</data>"#)
+fn write_data(buf: &mut Vec<u8>, prefix: &str, key: &str, value: &Value) {
+    buf.extend_from_slice(br#"      <data key=""#);
+    buf.extend_from_slice(prefix.as_bytes());
+    buf.push(b'_');
+    buf.extend_from_slice(key.as_bytes());
+    buf.extend_from_slice(b"\">");
+    xml::push_text(buf, value.as_text());
+    buf.extend_from_slice(b"</data>\n");
 }

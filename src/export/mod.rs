@@ -3,6 +3,7 @@
 //! the dataset's already sorted records and never a hash map.
 
 mod attributes;
+mod batches;
 mod dot;
 mod gexf;
 mod graphml;
