@@ -13,6 +13,7 @@ pub mod filter;
 pub mod load;
 pub mod model;
 mod output;
+mod parallel;
 pub mod pipeline;
 mod report;
 pub mod revision;

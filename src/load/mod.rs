@@ -12,8 +12,6 @@ mod yaml;
 pub(crate) use decode::RECORD_KEYS;
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use discover::is_yaml;
 use raw::{RawDataset, RawFile};
@@ -69,34 +67,10 @@ type FileResult = (RawFile, Vec<Diagnostic>);
 
 /// Runs [`load_file`] on every file, in parallel, returning results in file order.
 fn process_all(files: &Files) -> Vec<FileResult> {
-    let count = files.len();
-    let slots: Vec<Mutex<Option<FileResult>>> = (0..count).map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(count.max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                let mut scratch = Scratch::default();
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= count {
-                        break;
-                    }
-                    let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
-                    let result = load_file(files, id, &mut scratch);
-                    if let Ok(mut slot) = slots[i].lock() {
-                        *slot = Some(result);
-                    }
-                }
-            });
-        }
-    });
-    slots
-        .into_iter()
-        .map(|slot| slot.into_inner().ok().flatten().unwrap_or_default())
-        .collect()
+    crate::parallel::map(files.len(), |scratch: &mut Scratch, i| {
+        let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
+        load_file(files, id, scratch)
+    })
 }
 
 /// Buffers one loading thread reuses for every file it reads: allocated once, they do not

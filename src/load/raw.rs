@@ -219,6 +219,11 @@ impl<T> Chunks<T> {
         self.len == 0
     }
 
+    /// The records, one vector per file that has any, in file order.
+    pub fn parts(&self) -> &[Vec<T>] {
+        &self.parts
+    }
+
     /// The records in order.
     pub fn iter(&self) -> std::iter::Flatten<std::slice::Iter<'_, Vec<T>>> {
         self.parts.iter().flatten()

@@ -2,14 +2,11 @@
 //! are sorted by id, references become indices, and the raw strings move into the model
 //! without copies.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::edges::Resolved;
 use crate::load::raw::{Chunks, RawCitation, RawDataset, Text};
-use crate::model::{
-    Citation, CompactString, Dataset, Date, Edge, EdgeType, Organization, Source, When,
-};
+use crate::model::{Citation, CompactString, Dataset, Date, Edge, EdgeType, Organization, Source};
 
 type Dates = Vec<(Option<Date>, Option<Date>)>;
 
@@ -21,7 +18,7 @@ pub fn build(
     edge_types: Vec<EdgeType>,
     org_dates: Dates,
     source_dates: Dates,
-    resolved: Vec<Option<Resolved>>,
+    resolved: Chunks<Option<Resolved>>,
 ) -> Dataset {
     let (organizations, org_index) = organizations(raw.organizations, org_dates);
     let (sources, _) = sources(raw.sources, source_dates);
@@ -51,21 +48,7 @@ pub fn build(
             possibly_active: false,
         })
     }));
-    // `Dataset::new` sorts the edges with a key that formats each date label; on input
-    // already in that order its stable sort only checks the order, once per edge.
-    edges.sort_by(model_order);
     Dataset::new(organizations, sources, edge_types, edges)
-}
-
-/// The order `Dataset::new` puts edges in (endpoints, type, `When::sort_key`, id),
-/// compared without building the date labels.
-fn model_order(a: &Edge, b: &Edge) -> Ordering {
-    let bounds = |w: &When| (w.first().map(Date::earliest), w.last().map(Date::latest));
-    (a.from, a.to, a.edge_type)
-        .cmp(&(b.from, b.to, b.edge_type))
-        .then_with(|| bounds(&a.when).cmp(&bounds(&b.when)))
-        .then_with(|| a.when.label_bytes().cmp(b.when.label_bytes()))
-        .then_with(|| a.id.cmp(&b.id))
 }
 
 /// The model's citations. `collect` reuses the raw citations' allocation (measured: less

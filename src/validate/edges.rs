@@ -28,7 +28,25 @@ struct Lookups<'a, 'r> {
     types: &'a TypeTable,
     orgs: &'a OrgTable<'r>,
     sources: &'a SourceTable<'r>,
-    fuzzy_left: usize,
+}
+
+/// What makes two edges duplicates: endpoints (in key order), type, and dates as
+/// written; the edge's index rides along.
+type DuplicateKey<'r> = (usize, usize, usize, usize, &'r When);
+
+/// An unknown reference waiting for its fuzzy "did you mean". The search runs after the
+/// parallel checks, in edge order, so the first [`FUZZY_SUGGESTIONS`] references get one
+/// whatever the threads did.
+struct Guess<'r> {
+    /// Index of its diagnostic.
+    diagnostic: usize,
+    word: &'r str,
+    of: Target,
+}
+
+enum Target {
+    Organization,
+    Source,
 }
 
 impl Checker<'_> {
@@ -38,28 +56,71 @@ impl Checker<'_> {
         types: &TypeTable,
         orgs: &OrgTable<'_>,
         sources: &SourceTable<'_>,
-    ) -> Vec<Option<Resolved>> {
-        let mut look = Lookups {
+    ) -> Chunks<Option<Resolved>> {
+        let look = Lookups {
             types,
             orgs,
             sources,
-            fuzzy_left: FUZZY_SUGGESTIONS,
         };
-        let mut ids: HashMap<&str, Span> = HashMap::new();
-        let mut out = Vec::with_capacity(raw.len());
-        for edge in raw {
-            if let Some(id) = &edge.id {
-                self.check_id(id, "edge");
-                if let Some(&first) = ids.get(id.value.as_str()) {
-                    self.duplicate_edge_id(id, first);
-                } else {
-                    ids.insert(&id.value, id.span);
-                }
-            }
-            out.push(self.edge(edge, &mut look));
+        let files = self.files;
+        let parts = raw.parts();
+        // Each file's edges are checked on their own, on all cores; the results are
+        // merged in file order.
+        let checked = crate::parallel::map(parts.len(), |(): &mut (), i| {
+            let mut cx = Checker {
+                files,
+                diagnostics: Vec::new(),
+            };
+            let mut guesses = Vec::new();
+            let resolved: Vec<Option<Resolved>> = parts[i]
+                .iter()
+                .map(|edge| cx.edge(edge, &look, &mut guesses))
+                .collect();
+            (resolved, cx.diagnostics, guesses)
+        });
+        // Kept in the same per-file vectors as the raw edges: merging them would briefly
+        // hold every resolved edge twice.
+        let mut out = Chunks::default();
+        let mut guesses = Vec::new();
+        for (resolved, diagnostics, part_guesses) in checked {
+            let offset = self.diagnostics.len();
+            guesses.extend(part_guesses.into_iter().map(|g| Guess {
+                diagnostic: g.diagnostic + offset,
+                ..g
+            }));
+            self.diagnostics.extend(diagnostics);
+            out.push(resolved);
         }
+        self.guess(&guesses, &look);
+        self.edge_ids(raw);
         self.duplicates(raw, &out, types);
         out
+    }
+
+    /// Fills in the fuzzy "did you mean" of the first unknown references.
+    fn guess(&mut self, guesses: &[Guess<'_>], look: &Lookups<'_, '_>) {
+        for g in guesses.iter().take(FUZZY_SUGGESTIONS) {
+            let found = match g.of {
+                Target::Organization => look.orgs.suggest(g.word),
+                Target::Source => suggest::closest(g.word, look.sources.by_id.keys().copied()),
+            };
+            if let Some(id) = found {
+                self.diagnostics[g.diagnostic].help = Some(format!("did you mean `{id}`?"));
+            }
+        }
+    }
+
+    /// Checks edge ids: their syntax, and that none repeats.
+    fn edge_ids(&mut self, raw: &Chunks<RawEdge>) {
+        let mut ids: HashMap<&str, Span> = HashMap::new();
+        for id in raw.iter().filter_map(|e| e.id.as_ref()) {
+            self.check_id(id, "edge");
+            if let Some(&first) = ids.get(id.value.as_str()) {
+                self.duplicate_edge_id(id, first);
+            } else {
+                ids.insert(&id.value, id.span);
+            }
+        }
     }
 
     fn duplicate_edge_id(&mut self, id: &Text, first: Span) {
@@ -76,9 +137,20 @@ impl Checker<'_> {
         d.help = Some("edge ids are unique across all files; rename one".into());
     }
 
-    fn edge(&mut self, edge: &RawEdge, look: &mut Lookups<'_, '_>) -> Option<Resolved> {
-        let from = edge.from.as_ref().and_then(|t| self.endpoint(t, look));
-        let to = edge.to.as_ref().and_then(|t| self.endpoint(t, look));
+    fn edge<'r>(
+        &mut self,
+        edge: &'r RawEdge,
+        look: &Lookups<'_, '_>,
+        guesses: &mut Vec<Guess<'r>>,
+    ) -> Option<Resolved> {
+        let from = edge
+            .from
+            .as_ref()
+            .and_then(|t| self.endpoint(t, look, guesses));
+        let to = edge
+            .to
+            .as_ref()
+            .and_then(|t| self.endpoint(t, look, guesses));
         let edge_type = edge
             .edge_type
             .as_ref()
@@ -91,8 +163,8 @@ impl Checker<'_> {
         }
         let when = self.when(edge);
         let confidence = edge.confidence.as_ref().and_then(|c| self.confidence(c));
-        let sources_ok = self.citations(edge, look);
-        let disputes_ok = self.disputes(edge, look);
+        let sources_ok = self.citations(edge, look, guesses);
+        let disputes_ok = self.disputes(edge, look, guesses);
         let ok_conf = edge.confidence.is_none() || confidence.is_some();
         let from_ne_to = from != to;
         // Citations are checked here but not kept: `build` finds their sources by id,
@@ -113,7 +185,12 @@ impl Checker<'_> {
         }
     }
 
-    fn endpoint(&mut self, name: &Text, look: &mut Lookups<'_, '_>) -> Option<usize> {
+    fn endpoint<'r>(
+        &mut self,
+        name: &'r Text,
+        look: &Lookups<'_, '_>,
+        guesses: &mut Vec<Guess<'r>>,
+    ) -> Option<usize> {
         if let Some(&i) = look.orgs.by_id.get(name.value.as_str()) {
             return Some(i);
         }
@@ -122,19 +199,20 @@ impl Checker<'_> {
             .names
             .get(&name.value.trim().to_lowercase())
             .copied();
-        let guess = exact.or_else(|| {
-            (look.fuzzy_left > 0).then(|| {
-                look.fuzzy_left -= 1;
-                look.orgs.suggest(&name.value)
-            })?
-        });
+        if exact.is_none() {
+            guesses.push(Guess {
+                diagnostic: self.diagnostics.len(),
+                word: &name.value,
+                of: Target::Organization,
+            });
+        }
         let d = self.at(
             Code::UnknownOrganization,
             name.span,
             format!("unknown organization `{}`", name.value),
         );
         d.label = Some("no organization has this id".into());
-        d.help = Some(match guess {
+        d.help = Some(match exact {
             Some(id) => format!("did you mean `{id}`?"),
             None => {
                 "endpoints are organization ids; declare the organization under `organizations:`"
@@ -216,7 +294,12 @@ impl Checker<'_> {
     }
 
     /// Whether the edge has citations and every one names a known source.
-    fn citations(&mut self, edge: &RawEdge, look: &mut Lookups<'_, '_>) -> bool {
+    fn citations<'r>(
+        &mut self,
+        edge: &'r RawEdge,
+        look: &Lookups<'_, '_>,
+        guesses: &mut Vec<Guess<'r>>,
+    ) -> bool {
         let Some(list) = edge.sources.as_ref() else {
             return false;
         };
@@ -226,15 +309,20 @@ impl Checker<'_> {
                 Some("every edge needs at least one citation: `sources: [source-id]`".into());
             return false;
         }
-        self.resolve_all(&list.value, look)
+        self.resolve_all(&list.value, look, guesses)
     }
 
     /// Whether every disputing citation names a known source.
-    fn disputes(&mut self, edge: &RawEdge, look: &mut Lookups<'_, '_>) -> bool {
+    fn disputes<'r>(
+        &mut self,
+        edge: &'r RawEdge,
+        look: &Lookups<'_, '_>,
+        guesses: &mut Vec<Guess<'r>>,
+    ) -> bool {
         if edge.disputed_by.is_empty() {
             return true;
         }
-        if !self.resolve_all(&edge.disputed_by, look) {
+        if !self.resolve_all(&edge.disputed_by, look, guesses) {
             return false;
         }
         let supporting: Vec<&str> = edge
@@ -254,7 +342,12 @@ impl Checker<'_> {
         true
     }
 
-    fn resolve_all(&mut self, list: &[RawCitation], look: &mut Lookups<'_, '_>) -> bool {
+    fn resolve_all<'r>(
+        &mut self,
+        list: &'r [RawCitation],
+        look: &Lookups<'_, '_>,
+        guesses: &mut Vec<Guess<'r>>,
+    ) -> bool {
         let mut ok = true;
         for c in list {
             let Some(src) = &c.source else {
@@ -265,19 +358,17 @@ impl Checker<'_> {
                 continue;
             }
             ok = false;
-            let guess = (look.fuzzy_left > 0).then(|| {
-                look.fuzzy_left -= 1;
-                suggest::closest(&src.value, look.sources.by_id.keys().copied())
+            guesses.push(Guess {
+                diagnostic: self.diagnostics.len(),
+                word: &src.value,
+                of: Target::Source,
             });
             let d = self.at(
                 Code::UnknownSource,
                 src.span,
                 format!("unknown source `{}`", src.value),
             );
-            d.help = Some(match guess.flatten() {
-                Some(id) => format!("did you mean `{id}`?"),
-                None => "citations name a source id; declare the source under `sources:`".into(),
-            });
+            d.help = Some("citations name a source id; declare the source under `sources:`".into());
         }
         ok
     }
@@ -289,40 +380,36 @@ impl Checker<'_> {
     fn duplicates(
         &mut self,
         raw: &Chunks<RawEdge>,
-        resolved: &[Option<Resolved>],
+        resolved: &Chunks<Option<Resolved>>,
         types: &TypeTable,
     ) {
-        let key = |i: u32| {
-            let r = resolved[i as usize].as_ref()?;
-            let (a, b) = if types.list[r.edge_type].directed || r.from <= r.to {
-                (r.from, r.to)
-            } else {
-                (r.to, r.from)
-            };
-            Some(((a, b, r.edge_type), &r.when))
-        };
-        let same = |x: u32, y: u32| match (key(x), key(y)) {
-            (Some((kx, wx)), Some((ky, wy))) => kx == ky && wx.label_bytes().eq(wy.label_bytes()),
-            _ => false,
-        };
-        let mut order: Vec<u32> = (0..resolved.len())
-            .filter(|&i| resolved[i].is_some())
-            .filter_map(|i| u32::try_from(i).ok())
+        // One key per resolved edge: endpoints in key order, type, edge index, dates.
+        let mut keys: Vec<DuplicateKey<'_>> = resolved
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let r = r.as_ref()?;
+                let (a, b) = if types.list[r.edge_type].directed || r.from <= r.to {
+                    (r.from, r.to)
+                } else {
+                    (r.to, r.from)
+                };
+                Some((a, b, r.edge_type, i, &r.when))
+            })
             .collect();
-        order.sort_unstable_by(|&x, &y| match (key(x), key(y)) {
-            (Some((kx, wx)), Some((ky, wy))) => kx
-                .cmp(&ky)
-                .then_with(|| wx.label_bytes().cmp(wy.label_bytes()))
-                .then(x.cmp(&y)),
-            _ => x.cmp(&y),
+        keys.sort_unstable_by(|x, y| {
+            (x.0, x.1, x.2)
+                .cmp(&(y.0, y.1, y.2))
+                .then_with(|| x.4.label_bytes().cmp(y.4.label_bytes()))
+                .then(x.3.cmp(&y.3))
         });
-        for group in order.chunk_by(|&x, &y| same(x, y)) {
-            let first = group[0] as usize;
-            let ty = resolved[first]
-                .as_ref()
-                .map_or("", |r| &types.list[r.edge_type].name);
-            for &dup in &group[1..] {
-                self.duplicate_edge(raw, first, dup as usize, ty);
+        let same = |x: &DuplicateKey<'_>, y: &DuplicateKey<'_>| {
+            (x.0, x.1, x.2) == (y.0, y.1, y.2) && x.4.label_bytes().eq(y.4.label_bytes())
+        };
+        for group in keys.chunk_by(same) {
+            let (first, ty) = (group[0].3, &types.list[group[0].2].name);
+            for dup in &group[1..] {
+                self.duplicate_edge(raw, first, dup.3, ty);
             }
         }
     }

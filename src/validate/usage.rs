@@ -6,14 +6,14 @@ use super::edges::Resolved;
 use super::records::{OrgTable, SourceTable};
 use super::{Checker, fields};
 use crate::diagnostic::Code;
-use crate::load::raw::{RawDataset, RawEdge};
+use crate::load::raw::{Chunks, RawDataset, RawEdge};
 use crate::model::Date;
 
 impl Checker<'_> {
     pub(super) fn usage(
         &mut self,
         raw: &RawDataset,
-        resolved: &[Option<Resolved>],
+        resolved: &Chunks<Option<Resolved>>,
         orgs: &OrgTable<'_>,
         sources: &SourceTable<'_>,
     ) {

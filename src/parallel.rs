@@ -1,0 +1,57 @@
+//! Running independent jobs on all cores and getting their results back in job order,
+//! which is what keeps every report and export deterministic however the threads are
+//! scheduled. Used for loading files and for the per-file part of validation.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Runs `job(state, i)` for `i` in `0..count` on up to all cores and returns the
+/// results in order of `i`. Each thread starts from its own `S::default()`, which it
+/// reuses for every job it takes (buffers that should be allocated once per thread).
+pub fn map<S: Default, R: Send>(count: usize, job: impl Fn(&mut S, usize) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(count);
+    if workers <= 1 {
+        let mut state = S::default();
+        return (0..count).map(|i| job(&mut state, i)).collect();
+    }
+    let slots: Vec<Mutex<Option<R>>> = (0..count).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                let mut state = S::default();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= count {
+                        break;
+                    }
+                    let result = job(&mut state, i);
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    // Every slot was filled: a job that panicked would have propagated out of `scope`.
+    slots
+        .into_iter()
+        .filter_map(|slot| slot.into_inner().ok().flatten())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn results_come_back_in_job_order() {
+        for count in [0, 1, 2, 3, 100] {
+            let out = super::map(count, |calls: &mut usize, i| {
+                *calls += 1;
+                i * i
+            });
+            assert_eq!(out, (0..count).map(|i| i * i).collect::<Vec<_>>());
+        }
+    }
+}
