@@ -60,15 +60,30 @@ fn file_id(_: &Path) -> Option<(u64, u64)> {
     None
 }
 
-/// Writes `target` atomically with the bytes `fill` produces. A symbolic link is
-/// followed, so the file it points to is replaced and the link kept.
-pub fn write_atomically(
+/// Output written but not yet in place: [`Staged::commit`] syncs it and renames it over
+/// the target. Between the two the caller may free what it wrote from, while the disk
+/// catches up.
+#[must_use = "the output is only in place once committed"]
+pub struct Staged {
+    target: PathBuf,
+    /// The temporary file and the path it replaces; `None` when written in place.
+    temp: Option<(tempfile::NamedTempFile, PathBuf)>,
+}
+
+/// Writes the bytes `fill` produces to a temporary file beside `target` (or in place,
+/// for a device or pipe); [`Staged::commit`] then puts it in place atomically. A symbolic
+/// link is followed, so the file it points to is replaced and the link kept.
+pub fn stage(
     target: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), OutputError> {
+) -> Result<Staged, OutputError> {
     let err = |e: io::Error| OutputError::Io(target.to_path_buf(), e);
     if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-        return write_in_place(target, fill).map_err(err);
+        write_in_place(target, fill).map_err(err)?;
+        return Ok(Staged {
+            target: target.to_path_buf(),
+            temp: None,
+        });
     }
     let resolved = resolve_link(target);
     let dest = resolved.as_deref().unwrap_or(target);
@@ -85,15 +100,33 @@ pub fn write_atomically(
     let mut writer = BufWriter::new(temp);
     fill(&mut writer).map_err(err)?;
     let temp = writer.into_inner().map_err(|e| err(e.into_error()))?;
-    temp.as_file().sync_all().map_err(err)?;
-    keep_permissions(dest, temp.path());
-    temp.persist(dest).map_err(|e| err(e.error))?;
-    // Make the rename itself durable; a file system that cannot sync a directory has
-    // nothing more to offer, so that failure is not an error.
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
+    Ok(Staged {
+        target: target.to_path_buf(),
+        temp: Some((temp, dest.to_path_buf())),
+    })
+}
+
+impl Staged {
+    /// Syncs the staged file and renames it over the target.
+    pub fn commit(self) -> Result<(), OutputError> {
+        let Some((temp, dest)) = self.temp else {
+            return Ok(());
+        };
+        let err = |e: io::Error| OutputError::Io(self.target.clone(), e);
+        temp.as_file().sync_all().map_err(err)?;
+        keep_permissions(&dest, temp.path());
+        temp.persist(&dest).map_err(|e| err(e.error))?;
+        // Make the rename itself durable; a file system that cannot sync a directory has
+        // nothing more to offer, so that failure is not an error.
+        let dir = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Where a symbolic link `target` leads, when it is one and leads somewhere.

@@ -48,14 +48,14 @@ pub(super) fn run(
     let Some(dataset) = &checked.dataset else {
         return Ok(super::exit_status(&checked));
     };
-    let dataset = match args.filter.to_filter().apply(dataset) {
+    let filtered = match args.filter.to_filter().apply(dataset) {
         Ok(filtered) => filtered,
         Err(e) => {
             writeln!(stderr, "error: {e}")?;
             return Ok(EXIT_FAILURE);
         }
     };
-    let dataset = &dataset;
+    let dataset = &*filtered;
     let options = export::Options {
         legend: args.legend,
         cluster_by: args.cluster_by,
@@ -68,8 +68,17 @@ pub(super) fn run(
         out.flush()?;
         return Ok(EXIT_OK);
     };
-    let written = output::check_not_input(target, checked.files.paths())
-        .and_then(|()| output::write_atomically(target, write));
+    let staged = output::check_not_input(target, checked.files.paths())
+        .and_then(|()| output::stage(target, write));
+    drop(filtered);
+    let written = staged.and_then(|staged| {
+        // The disk syncs the file while the dataset is freed: on a big dataset each takes
+        // about half a second.
+        let freeing = std::thread::spawn(move || drop(checked));
+        let committed = staged.commit();
+        let _ = freeing.join();
+        committed
+    });
     match written {
         Ok(()) => Ok(EXIT_OK),
         Err(e) => {
