@@ -13,11 +13,12 @@ use std::sync::mpsc;
 /// threads, small enough that the buffers waiting to be written stay a few megabytes.
 const BATCH: usize = 2048;
 
-/// Writes `render(i, item, buffer)` for every item, in order, to `out`.
+/// Writes `render(i, item, buffer)` for every item, in order, to `out`. The first error,
+/// in item order, of a render or of a write is returned.
 pub fn write_in_order<T: Sync>(
     items: &[T],
     out: &mut dyn Write,
-    render: impl Fn(usize, &T, &mut Vec<u8>) + Sync,
+    render: impl Fn(usize, &T, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     let batches = items.len().div_ceil(BATCH);
     let workers = std::thread::available_parallelism()
@@ -27,13 +28,13 @@ pub fn write_in_order<T: Sync>(
         let mut buffer = Vec::new();
         for (i, item) in items.iter().enumerate() {
             buffer.clear();
-            render(i, item, &mut buffer);
+            render(i, item, &mut buffer)?;
             out.write_all(&buffer)?;
         }
         return Ok(());
     }
     let next = AtomicUsize::new(0);
-    let (send, receive) = mpsc::sync_channel::<(usize, Vec<u8>)>(workers * 2);
+    let (send, receive) = mpsc::sync_channel::<(usize, io::Result<Vec<u8>>)>(workers * 2);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let send = send.clone();
@@ -46,11 +47,15 @@ pub fn write_in_order<T: Sync>(
                     }
                     let start = b * BATCH;
                     let mut buffer = Vec::new();
-                    for (i, item) in items.iter().enumerate().skip(start).take(BATCH) {
-                        render(i, item, &mut buffer);
-                    }
+                    let rendered = items
+                        .iter()
+                        .enumerate()
+                        .skip(start)
+                        .take(BATCH)
+                        .try_for_each(|(i, item)| render(i, item, &mut buffer))
+                        .map(|()| buffer);
                     // The receiver only goes away on a write error; stop then.
-                    if send.send((b, buffer)).is_err() {
+                    if send.send((b, rendered)).is_err() {
                         break;
                     }
                 }
@@ -69,19 +74,19 @@ pub fn write_in_order<T: Sync>(
 /// Writes the batches arriving on `receive` in batch order. On a write error it returns
 /// at once; dropping the receiver then stops the workers.
 fn write_batches(
-    receive: &mpsc::Receiver<(usize, Vec<u8>)>,
+    receive: &mpsc::Receiver<(usize, io::Result<Vec<u8>>)>,
     batches: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut waiting = BTreeMap::new();
     let mut written = 0;
     while written < batches {
-        let Ok((b, buffer)) = receive.recv() else {
+        let Ok((b, rendered)) = receive.recv() else {
             return Err(io::Error::other("a rendering thread stopped early"));
         };
-        waiting.insert(b, buffer);
-        while let Some(buffer) = waiting.remove(&written) {
-            out.write_all(&buffer)?;
+        waiting.insert(b, rendered);
+        while let Some(rendered) = waiting.remove(&written) {
+            out.write_all(&rendered?)?;
             written += 1;
         }
     }
@@ -99,7 +104,7 @@ mod tests {
             let mut out = Vec::new();
             let rendered = write_in_order(&items, &mut out, |i, item, buf| {
                 assert_eq!(i, *item);
-                buf.extend_from_slice(format!("{item}\n").as_bytes());
+                writeln!(buf, "{item}")
             });
             assert!(rendered.is_ok());
             let expected = items.iter().fold(String::new(), |mut s, i| {
@@ -115,8 +120,27 @@ mod tests {
     fn a_write_error_stops_the_workers_and_is_returned() {
         let items: Vec<usize> = (0..20 * BATCH).collect();
         let mut out = io::BufWriter::with_capacity(16, FailAfter(3));
-        let result = write_in_order(&items, &mut out, |_, _, buf| buf.push(b'x'));
+        let result = write_in_order(&items, &mut out, |_, _, buf| {
+            buf.push(b'x');
+            Ok(())
+        });
         assert!(result.is_err());
+    }
+
+    #[test]
+    fn a_render_error_is_returned() {
+        let items: Vec<usize> = (0..20 * BATCH).collect();
+        let result = write_in_order(&items, &mut io::sink(), |i, _, _| {
+            if i == 7 * BATCH + 3 {
+                Err(io::Error::other("cannot render"))
+            } else {
+                Ok(())
+            }
+        });
+        assert_eq!(
+            result.map_err(|e| e.to_string()),
+            Err("cannot render".into())
+        );
     }
 
     struct FailAfter(usize);

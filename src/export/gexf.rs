@@ -9,7 +9,7 @@
 use std::io::{self, Write};
 
 use super::attributes::{self, Kind, Value, edge_id};
-use super::{Options, xml};
+use super::{Options, batches, xml};
 use crate::model::{Dataset, Date, Day, Edge, LineStyle, Organization, When};
 
 /// The earliest day `xs:date` (XML Schema 1.0) can express; year 0 is clamped to it.
@@ -40,14 +40,14 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
         r#"    <nodes count="{}">"#,
         dataset.organizations.len()
     )?;
-    for org in &dataset.organizations {
-        write_node(out, org)?;
-    }
+    batches::write_in_order(&dataset.organizations, out, |_, org, buf| {
+        write_node(buf, org)
+    })?;
     writeln!(out, "    </nodes>")?;
     writeln!(out, r#"    <edges count="{}">"#, dataset.edges.len())?;
-    for (i, edge) in dataset.edges.iter().enumerate() {
-        write_edge(out, dataset, edge, i, options)?;
-    }
+    batches::write_in_order(&dataset.edges, out, |i, edge, buf| {
+        write_edge(buf, dataset, edge, i, options)
+    })?;
     writeln!(out, "    </edges>")?;
     writeln!(out, "  </graph>")?;
     writeln!(out, "</gexf>")

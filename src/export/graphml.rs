@@ -31,9 +31,11 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
     writeln!(out, r#"  <graph id="actorgraph" edgedefault="directed">"#)?;
     batches::write_in_order(&dataset.organizations, out, |_, org, buf| {
         write_node(buf, org);
+        Ok(())
     })?;
     batches::write_in_order(&dataset.edges, out, |i, edge, buf| {
         write_edge(buf, dataset, edge, i, options);
+        Ok(())
     })?;
     writeln!(out, "  </graph>")?;
     writeln!(out, "</graphml>")
