@@ -6,18 +6,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::batches;
 use crate::model::{
     Citation, CompactString, Dataset, Date, Edge, EdgeType, Organization, Source, When,
 };
-
-#[derive(Serialize)]
-struct Document<'a> {
-    format: &'static str,
-    edge_types: Vec<JsonType<'a>>,
-    organizations: Vec<JsonOrg<'a>>,
-    sources: Vec<JsonSource<'a>>,
-    edges: Vec<JsonEdge<'a>>,
-}
 
 #[derive(Serialize)]
 struct JsonDate<'a> {
@@ -100,17 +92,51 @@ struct JsonEdge<'a> {
     notes: Option<&'a str>,
 }
 
-/// Writes the dataset as pretty-printed JSON followed by a newline.
+/// Writes the dataset as pretty-printed JSON followed by a newline: one object with
+/// `format`, `edge_types`, `organizations`, `sources` and `edges`.
+///
+/// The document is written list by list, each record serialized on its own (on all
+/// cores, for the long lists) and indented to its depth, so no copy of the whole
+/// dataset is built; the bytes are those `serde_json::to_writer_pretty` would write.
 pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
-    let doc = Document {
-        format: "actorgraph/1",
-        edge_types: dataset.edge_types.iter().map(edge_type).collect(),
-        organizations: dataset.organizations.iter().map(org).collect(),
-        sources: dataset.sources.iter().map(source).collect(),
-        edges: dataset.edges.iter().map(|e| edge(dataset, e)).collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    out.write_all(b"{\n  \"format\": \"actorgraph/1\"")?;
+    list(out, "edge_types", &dataset.edge_types, |t| edge_type(t))?;
+    list(out, "organizations", &dataset.organizations, |o| org(o))?;
+    list(out, "sources", &dataset.sources, |s| source(s))?;
+    list(out, "edges", &dataset.edges, |e| edge(dataset, e))?;
+    out.write_all(b"\n}\n")
+}
+
+/// Writes `,\n  "key": [...]` with each record as `view` shows it.
+fn list<'a, T: Sync, V: Serialize>(
+    out: &mut dyn Write,
+    key: &str,
+    records: &'a [T],
+    view: impl Fn(&'a T) -> V + Sync,
+) -> io::Result<()> {
+    write!(out, ",\n  \"{key}\": [")?;
+    if records.is_empty() {
+        return out.write_all(b"]");
+    }
+    // Indexing keeps the record's lifetime `'a`, which the view borrows from.
+    batches::write_in_order(records, out, |i, _, buf| {
+        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        element(buf, &view(&records[i]))
+    })?;
+    out.write_all(b"\n  ]")
+}
+
+/// Appends `value` pretty-printed at the depth of a list element (4 spaces). Line
+/// breaks inside JSON strings are escaped, so every raw newline is the printer's own.
+fn element(buf: &mut Vec<u8>, value: &impl Serialize) -> io::Result<()> {
+    let text = serde_json::to_vec_pretty(value)?;
+    for (n, line) in text.split(|&b| b == b'\n').enumerate() {
+        if n > 0 {
+            buf.extend_from_slice(b"\n    ");
+        }
+        buf.extend_from_slice(line);
+    }
+    Ok(())
 }
 
 fn edge_type(t: &EdgeType) -> JsonType<'_> {
