@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use super::Checker;
 use super::records::{OrgTable, SourceTable, TypeTable};
+use super::usage::Used;
 use crate::diagnostic::{Code, Related, Span};
-use crate::load::raw::{Chunks, RawCitation, RawEdge, Text};
+use crate::load::raw::{Chunks, RawCitation, RawDataset, RawEdge, Text};
 use crate::model::{Confidence, When};
 use crate::suggest;
 
@@ -28,6 +29,8 @@ struct Lookups<'a, 'r> {
     types: &'a TypeTable,
     orgs: &'a OrgTable<'r>,
     sources: &'a SourceTable<'r>,
+    /// Marked with every reference that resolves, valid edge or not.
+    used: &'a Used,
 }
 
 /// What makes two edges duplicates: endpoints (in key order), type, and dates as
@@ -52,15 +55,18 @@ enum Target {
 impl Checker<'_> {
     pub(super) fn edges(
         &mut self,
-        raw: &Chunks<RawEdge>,
+        dataset: &RawDataset,
         types: &TypeTable,
         orgs: &OrgTable<'_>,
         sources: &SourceTable<'_>,
+        used: &Used,
     ) -> Chunks<Option<Resolved>> {
+        let raw = &dataset.edges;
         let look = Lookups {
             types,
             orgs,
             sources,
+            used,
         };
         let files = self.files;
         let parts = raw.parts();
@@ -74,7 +80,11 @@ impl Checker<'_> {
             let mut guesses = Vec::new();
             let resolved: Vec<Option<Resolved>> = parts[i]
                 .iter()
-                .map(|edge| cx.edge(edge, &look, &mut guesses))
+                .map(|edge| {
+                    let r = cx.edge(edge, &look, &mut guesses);
+                    cx.edge_usage(edge, r.as_ref(), &dataset.organizations, orgs);
+                    r
+                })
                 .collect();
             (resolved, cx.diagnostics, guesses)
         });
@@ -192,6 +202,7 @@ impl Checker<'_> {
         guesses: &mut Vec<Guess<'r>>,
     ) -> Option<usize> {
         if let Some(&i) = look.orgs.by_id.get(name.value.as_str()) {
+            look.used.org(i);
             return Some(i);
         }
         let exact = look
@@ -354,7 +365,8 @@ impl Checker<'_> {
                 ok = false;
                 continue;
             };
-            if look.sources.by_id.contains_key(src.value.as_str()) {
+            if let Some(&i) = look.sources.by_id.get(src.value.as_str()) {
+                look.used.source(i);
                 continue;
             }
             ok = false;

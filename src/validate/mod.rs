@@ -44,8 +44,9 @@ fn run(raw: RawDataset, files: &Files, prior_errors: bool, build_model: bool) ->
     let types = cx.edge_types(&raw.edge_types);
     let orgs = cx.organizations(&raw.organizations);
     let sources = cx.sources(&raw.sources);
-    let resolved = cx.edges(&raw.edges, &types, &orgs, &sources);
-    cx.usage(&raw, &resolved, &orgs, &sources);
+    let used = usage::Used::new(raw.organizations.len(), raw.sources.len());
+    let resolved = cx.edges(&raw, &types, &orgs, &sources, &used);
+    cx.unused(&raw, &used, &orgs, &sources);
     let has_errors = prior_errors || cx.diagnostics.iter().any(|d| d.severity == Severity::Error);
     let dataset = if build_model && !has_errors {
         let (org_dates, source_dates) = (orgs.dates, sources.dates);

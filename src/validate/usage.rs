@@ -6,30 +6,65 @@ use super::edges::Resolved;
 use super::records::{OrgTable, SourceTable};
 use super::{Checker, fields};
 use crate::diagnostic::Code;
-use crate::load::raw::{Chunks, RawDataset, RawEdge};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::load::raw::{Chunks, RawDataset, RawEdge, RawOrganization};
 use crate::model::Date;
 
+/// Which organizations and sources some edge references, marked from every thread
+/// checking edges (the result, an OR, does not depend on their order).
+pub struct Used {
+    orgs: Vec<AtomicBool>,
+    sources: Vec<AtomicBool>,
+}
+
+impl Used {
+    pub fn new(orgs: usize, sources: usize) -> Used {
+        let unset = |n| (0..n).map(|_| AtomicBool::new(false)).collect();
+        Used {
+            orgs: unset(orgs),
+            sources: unset(sources),
+        }
+    }
+
+    /// Marks the organization with raw index `i`.
+    pub fn org(&self, i: usize) {
+        self.orgs[i].store(true, Ordering::Relaxed);
+    }
+
+    /// Marks the source with raw index `i`.
+    pub fn source(&self, i: usize) {
+        self.sources[i].store(true, Ordering::Relaxed);
+    }
+}
+
 impl Checker<'_> {
-    pub(super) fn usage(
+    /// The warnings about one edge: no date, or dated outside an endpoint's lifetime.
+    pub(super) fn edge_usage(
+        &mut self,
+        edge: &RawEdge,
+        resolved: Option<&Resolved>,
+        raw_orgs: &Chunks<RawOrganization>,
+        orgs: &OrgTable<'_>,
+    ) {
+        self.undated(edge);
+        if let Some(r) = resolved {
+            self.lifespan(edge, r, raw_orgs, orgs);
+        }
+    }
+
+    /// Sources no edge cites and organizations no edge links, once every edge is checked.
+    pub(super) fn unused(
         &mut self,
         raw: &RawDataset,
-        resolved: &Chunks<Option<Resolved>>,
+        used: &Used,
         orgs: &OrgTable<'_>,
         sources: &SourceTable<'_>,
     ) {
-        let mut org_used = vec![false; raw.organizations.len()];
-        let mut source_used = vec![false; raw.sources.len()];
-        for (edge, r) in raw.edges.iter().zip(resolved) {
-            self.undated(edge);
-            mark_references(edge, orgs, sources, &mut org_used, &mut source_used);
-            if let Some(r) = r {
-                self.lifespan(edge, r, raw, orgs);
-            }
-        }
         // A record whose id repeats an earlier one is already a duplicate-id error; only the
         // record that owns the id can be used or unused.
-        for (i, (src, used)) in raw.sources.iter().zip(&source_used).enumerate() {
-            if let (Some(id), false) = (&src.id, used)
+        for (i, (src, used)) in raw.sources.iter().zip(&used.sources).enumerate() {
+            if let (Some(id), false) = (&src.id, used.load(Ordering::Relaxed))
                 && sources.by_id.get(id.value.as_str()) == Some(&i)
             {
                 self.at(
@@ -40,8 +75,8 @@ impl Checker<'_> {
                 .help = Some("cite it from an edge or remove it".into());
             }
         }
-        for (i, (org, used)) in raw.organizations.iter().zip(&org_used).enumerate() {
-            if let (Some(id), false) = (&org.id, used)
+        for (i, (org, used)) in raw.organizations.iter().zip(&used.orgs).enumerate() {
+            if let (Some(id), false) = (&org.id, used.load(Ordering::Relaxed))
                 && orgs.by_id.get(id.value.as_str()) == Some(&i)
             {
                 self.at(
@@ -62,7 +97,13 @@ impl Checker<'_> {
         }
     }
 
-    fn lifespan(&mut self, edge: &RawEdge, r: &Resolved, raw: &RawDataset, orgs: &OrgTable<'_>) {
+    fn lifespan(
+        &mut self,
+        edge: &RawEdge,
+        r: &Resolved,
+        raw_orgs: &Chunks<RawOrganization>,
+        orgs: &OrgTable<'_>,
+    ) {
         let (Some(first), Some(last)) = (
             r.when.first().or(r.when.last()),
             r.when.last().or(r.when.first()),
@@ -82,7 +123,7 @@ impl Checker<'_> {
                 // Already an end-before-start error; measuring edges against it is noise.
                 continue;
             }
-            let id = raw.organizations[endpoint]
+            let id = raw_orgs[endpoint]
                 .id
                 .as_ref()
                 .map_or("?", |t| t.value.as_str());
@@ -136,32 +177,4 @@ fn first_date_span(edge: &RawEdge) -> crate::diagnostic::Span {
 
 fn text(t: Option<&crate::load::raw::Text>) -> &str {
     t.as_ref().map_or("?", |t| t.value.as_str())
-}
-
-fn mark_references(
-    edge: &RawEdge,
-    orgs: &OrgTable<'_>,
-    sources: &SourceTable<'_>,
-    org_used: &mut [bool],
-    source_used: &mut [bool],
-) {
-    for end in [&edge.from, &edge.to].into_iter().flatten() {
-        if let Some(&i) = orgs.by_id.get(end.value.as_str()) {
-            org_used[i] = true;
-        }
-    }
-    let citations = edge
-        .sources
-        .iter()
-        .flat_map(|s| &s.value)
-        .chain(&edge.disputed_by);
-    for c in citations {
-        if let Some(&i) = c
-            .source
-            .as_ref()
-            .and_then(|s| sources.by_id.get(s.value.as_str()))
-        {
-            source_used[i] = true;
-        }
-    }
 }
