@@ -139,9 +139,10 @@ impl Decoder<'_, '_> {
     }
 
     fn list(&mut self, node: NodeId, key: &str, mut each: impl FnMut(&mut Self, NodeId)) {
-        let n = self.tree.node(node);
+        let tree = self.tree;
+        let n = tree.node(node);
         match &n.value {
-            Value::Seq(items) => items.iter().for_each(|&item| each(self, item)),
+            Value::Seq(items) => tree.items(*items).iter().for_each(|&item| each(self, item)),
             Value::Scalar(t, s) if scalar_kind(t, *s) == ScalarKind::Null => {}
             _ => {
                 let found = describe(&n.value);
@@ -176,11 +177,12 @@ impl Decoder<'_, '_> {
             .help = Some(format!("expected keys: {}", known.join(", ")));
             return None;
         };
+        let entries = tree.pairs(*entries);
         let mut record = Record {
             span: n.span,
             entries: Vec::with_capacity(entries.len()),
         };
-        for &(key, value) in entries {
+        for (key, value) in entries {
             let key_node = tree.node(key);
             let Value::Scalar(name, _) = &key_node.value else {
                 self.report(Code::WrongType, key_node.span, "keys must be plain words");
@@ -303,7 +305,7 @@ impl Decoder<'_, '_> {
         let tree = self.tree;
         let n = tree.node(node);
         let items: &[NodeId] = match &n.value {
-            Value::Seq(items) => items,
+            Value::Seq(items) => tree.items(*items),
             Value::Scalar(t, s) if scalar_kind(t, *s) == ScalarKind::Null => &[],
             other => {
                 let found = describe(other);
@@ -426,7 +428,11 @@ impl Decoder<'_, '_> {
         let tree = self.tree;
         let n = tree.node(node);
         match &n.value {
-            Value::Seq(items) => items.iter().filter_map(|&i| self.text(i, key)).collect(),
+            Value::Seq(items) => tree
+                .items(*items)
+                .iter()
+                .filter_map(|&i| self.text(i, key))
+                .collect(),
             Value::Scalar(t, s) if scalar_kind(t, *s) == ScalarKind::Null => Vec::new(),
             other => {
                 let found = describe(other);

@@ -27,10 +27,18 @@ pub type NodeId = u32;
 pub enum Value {
     /// A scalar and how it was written (plain scalars are typed, quoted ones are strings).
     Scalar(String, ScalarStyle),
-    /// A sequence of nodes.
-    Seq(Vec<NodeId>),
-    /// A mapping, in document order.
-    Map(Vec<(NodeId, NodeId)>),
+    /// A sequence of nodes ([`Tree::items`]).
+    Seq(Children),
+    /// A mapping, in document order ([`Tree::pairs`]).
+    Map(Children),
+}
+
+/// Where a sequence's items, or a mapping's keys and values (alternating), lie in
+/// [`Tree`]'s one vector of children: no vector per mapping or sequence.
+#[derive(Debug, Clone, Copy)]
+pub struct Children {
+    start: u32,
+    len: u32,
 }
 
 /// One node and where it starts.
@@ -50,6 +58,8 @@ pub struct Node {
 #[derive(Debug, Default)]
 pub struct Tree {
     nodes: Vec<Node>,
+    /// The children of every sequence and mapping, each one's contiguous.
+    children: Vec<NodeId>,
     /// The top-level node.
     pub root: Option<NodeId>,
 }
@@ -60,9 +70,20 @@ impl Tree {
         &self.nodes[id as usize]
     }
 
+    /// A sequence's items.
+    pub fn items(&self, c: Children) -> &[NodeId] {
+        &self.children[c.start as usize..][..c.len as usize]
+    }
+
+    /// A mapping's entries, as (key, value).
+    pub fn pairs(&self, c: Children) -> impl ExactSizeIterator<Item = (NodeId, NodeId)> + '_ {
+        self.items(c).chunks_exact(2).map(|kv| (kv[0], kv[1]))
+    }
+
     /// Empties the tree, keeping its capacity.
     pub fn clear(&mut self) {
         self.nodes.clear();
+        self.children.clear();
         self.root = None;
     }
 }
@@ -127,14 +148,18 @@ fn is_float(t: &str) -> bool {
     mantissa_ok && exponent_ok && (mantissa.contains('.') || exponent.is_some())
 }
 
+/// An open sequence or mapping: its anchor, span, and where its children start on the
+/// builder's `open` stack (a mapping's alternate key, value).
 enum Frame {
-    Seq(usize, Span, Vec<NodeId>),
-    Map(usize, Span, Vec<(NodeId, NodeId)>, Option<NodeId>),
+    Seq(usize, Span, usize),
+    Map(usize, Span, usize),
 }
 
 struct Builder<'t, 'f> {
     tree: &'t mut Tree,
     stack: Vec<Frame>,
+    /// The children of the open frames, innermost last.
+    open: Vec<NodeId>,
     anchors: HashMap<usize, NodeId>,
     file: FileId,
     files: &'f Files,
@@ -149,6 +174,7 @@ pub fn parse(text: &str, file: FileId, files: &Files, tree: &mut Tree) -> (bool,
     let mut b = Builder {
         tree,
         stack: Vec::new(),
+        open: Vec::new(),
         anchors: HashMap::new(),
         file,
         files,
@@ -181,10 +207,10 @@ pub fn parse(text: &str, file: FileId, files: &Files, tree: &mut Tree) -> (bool,
                 b.finish(id, anchor);
             }
             Event::SequenceStart(anchor, _) => {
-                b.stack.push(Frame::Seq(anchor, span, Vec::new()));
+                b.stack.push(Frame::Seq(anchor, span, b.open.len()));
             }
             Event::MappingStart(anchor, _) => {
-                b.stack.push(Frame::Map(anchor, span, Vec::new(), None));
+                b.stack.push(Frame::Map(anchor, span, b.open.len()));
             }
             Event::SequenceEnd | Event::MappingEnd => b.close(),
             Event::Alias(anchor) => {
@@ -228,26 +254,32 @@ impl Builder<'_, '_> {
     }
 
     fn attach(&mut self, id: NodeId) {
-        match self.stack.last_mut() {
-            None => self.tree.root = Some(id),
-            Some(Frame::Seq(_, _, items)) => items.push(id),
-            Some(Frame::Map(_, _, entries, pending)) => match pending.take() {
-                None => *pending = Some(id),
-                Some(key) => entries.push((key, id)),
-            },
+        if self.stack.is_empty() {
+            self.tree.root = Some(id);
+        } else {
+            self.open.push(id);
         }
     }
 
     fn close(&mut self) {
-        let id = match self.stack.pop() {
-            Some(Frame::Seq(anchor, span, items)) => (self.push(Value::Seq(items), span), anchor),
-            Some(Frame::Map(anchor, span, entries, _)) => {
-                self.check_duplicate_keys(&entries);
-                (self.push(Value::Map(entries), span), anchor)
-            }
+        let (anchor, span, start, is_map) = match self.stack.pop() {
+            Some(Frame::Seq(anchor, span, start)) => (anchor, span, start, false),
+            Some(Frame::Map(anchor, span, start)) => (anchor, span, start, true),
             None => return,
         };
-        self.finish(id.0, id.1);
+        let children = Children {
+            start: u32::try_from(self.tree.children.len()).unwrap_or(u32::MAX),
+            len: u32::try_from(self.open.len() - start).unwrap_or(u32::MAX),
+        };
+        self.tree.children.extend(self.open.drain(start..));
+        let value = if is_map {
+            self.check_duplicate_keys(children);
+            Value::Map(children)
+        } else {
+            Value::Seq(children)
+        };
+        let id = self.push(value, span);
+        self.finish(id, anchor);
     }
 
     fn alias(&mut self, anchor: usize, span: Span) -> bool {
@@ -266,12 +298,15 @@ impl Builder<'_, '_> {
         false
     }
 
-    fn check_duplicate_keys(&mut self, entries: &[(NodeId, NodeId)]) {
-        if entries.len() < 2 {
+    fn check_duplicate_keys(&mut self, map: Children) {
+        let entries = self.tree.items(map);
+        let count = entries.len() / 2;
+        if count < 2 {
             return;
         }
+        let key_id = |i: usize| entries[2 * i];
         let nodes = &self.tree.nodes;
-        let key = |i: usize| match &nodes[entries[i].0 as usize].value {
+        let key = |i: usize| match &nodes[key_id(i) as usize].value {
             Value::Scalar(text, _) => Some(text.as_str()),
             _ => None,
         };
@@ -279,24 +314,28 @@ impl Builder<'_, '_> {
         // building a hash map per mapping. Long mappings get the map. A repeat is reported
         // against the occurrence just before it.
         let mut repeats = Vec::new();
-        if entries.len() <= SMALL_MAPPING {
-            for i in 1..entries.len() {
+        if count <= SMALL_MAPPING {
+            for i in 1..count {
                 let Some(k) = key(i) else { continue };
                 if let Some(first) = (0..i).rev().find(|&j| key(j) == Some(k)) {
                     repeats.push((i, first));
                 }
             }
         } else {
-            let mut seen: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
-            for i in 0..entries.len() {
+            let mut seen: HashMap<&str, usize> = HashMap::with_capacity(count);
+            for i in 0..count {
                 let Some(k) = key(i) else { continue };
                 if let Some(first) = seen.insert(k, i) {
                     repeats.push((i, first));
                 }
             }
         }
-        for (i, first) in repeats {
-            self.duplicate_key(entries[i].0, entries[first].0);
+        let repeats: Vec<(NodeId, NodeId)> = repeats
+            .into_iter()
+            .map(|(i, first)| (key_id(i), key_id(first)))
+            .collect();
+        for (key, first) in repeats {
+            self.duplicate_key(key, first);
         }
     }
 
