@@ -5,13 +5,19 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// How many threads to run `jobs` independent jobs on: one per core, never more than
+/// there are jobs.
+pub fn workers(jobs: usize) -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(jobs)
+}
+
 /// Runs `job(state, i)` for `i` in `0..count` on up to all cores and returns the
 /// results in order of `i`. Each thread starts from its own `S::default()`, which it
 /// reuses for every job it takes (buffers that should be allocated once per thread).
 pub fn map<S: Default, R: Send>(count: usize, job: impl Fn(&mut S, usize) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(count);
+    let workers = workers(count);
     if workers <= 1 {
         let mut state = S::default();
         return (0..count).map(|i| job(&mut state, i)).collect();

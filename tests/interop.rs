@@ -439,52 +439,51 @@ const SHAPE_ERRORS: &[&str] = &[
 #[test]
 #[ignore = "needs python jsonschema and pyyaml (run by .ci/run with --ignored)"]
 fn schema_accepts_valid_files_and_rejects_invalid_ones() {
+    let (valid, invalid) = schema_cases();
+    let all: Vec<PathBuf> = valid.iter().chain(&invalid).cloned().collect();
+    assert_split(&schema_errors(&all), &valid, &invalid, "passed the schema");
+}
+
+/// The files a schema must accept (valid fixtures, `graphs/`) and reject (the invalid
+/// fixtures in [`SHAPE_ERRORS`]).
+fn schema_cases() -> (Vec<PathBuf>, Vec<PathBuf>) {
     let mut valid = yaml_files("tests/fixtures/valid");
     valid.extend(yaml_files("graphs"));
     assert!(valid.len() > 3, "{valid:?}");
-    let invalid: Vec<PathBuf> = SHAPE_ERRORS
+    let invalid = SHAPE_ERRORS
         .iter()
         .map(|n| root().join(format!("tests/fixtures/invalid/{n}.yaml")))
         .collect();
-    let all: Vec<PathBuf> = valid.iter().chain(&invalid).cloned().collect();
-    let results = schema_errors(&all);
-    for file in &valid {
-        let errors = &results[file.to_str().expect("UTF-8 path")];
-        assert_eq!(errors, &Value::Array(vec![]), "{}", file.display());
+    (valid, invalid)
+}
+
+/// Asserts that `results` (problems by path) lists none for each valid file and some
+/// for each invalid one.
+fn assert_split(
+    results: &serde_json::Map<String, Value>,
+    valid: &[PathBuf],
+    invalid: &[PathBuf],
+    missed: &str,
+) {
+    for file in valid {
+        let found = &results[file.to_str().expect("UTF-8 path")];
+        assert_eq!(found, &Value::Array(vec![]), "{}", file.display());
     }
-    for file in &invalid {
-        let errors = results[file.to_str().expect("UTF-8 path")]
+    for file in invalid {
+        let found = results[file.to_str().expect("UTF-8 path")]
             .as_array()
             .expect("list");
-        assert!(!errors.is_empty(), "{} passed the schema", file.display());
+        assert!(!found.is_empty(), "{}: {missed}", file.display());
     }
 }
 
 #[test]
 #[ignore = "needs node with yaml-language-server (run by .ci/run with --ignored)"]
 fn yaml_language_server_accepts_the_schema() {
-    let mut valid = yaml_files("tests/fixtures/valid");
-    valid.extend(yaml_files("graphs"));
-    let invalid: Vec<PathBuf> = SHAPE_ERRORS
-        .iter()
-        .map(|n| root().join(format!("tests/fixtures/invalid/{n}.yaml")))
-        .collect();
+    let (valid, invalid) = schema_cases();
     let all: Vec<PathBuf> = valid.iter().chain(&invalid).cloned().collect();
     let results = editor_diagnostics(&all);
-    for file in &valid {
-        let found = &results[file.to_str().expect("UTF-8 path")];
-        assert_eq!(found, &Value::Array(vec![]), "{}", file.display());
-    }
-    for file in &invalid {
-        let found = results[file.to_str().expect("UTF-8 path")]
-            .as_array()
-            .expect("list");
-        assert!(
-            !found.is_empty(),
-            "{}: no diagnostic in the editor",
-            file.display()
-        );
-    }
+    assert_split(&results, &valid, &invalid, "no diagnostic in the editor");
     // Diagnostics point at the offending line, as in `actorgraph validate`.
     let unknown = root().join("tests/fixtures/invalid/unknown-key.yaml");
     assert_eq!(

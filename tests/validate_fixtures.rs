@@ -538,3 +538,54 @@ fn duplicate_edges_point_at_the_first_copy() {
         .collect();
     assert_eq!(found, [(9, 7), (12, 7), (14, 13)]);
 }
+
+/// The fuzzy "did you mean" goes to the first 200 unknown references in dataset order
+/// (files in order, then lines), however the files' edges were spread over threads.
+#[test]
+fn fuzzy_suggestions_go_to_the_first_200_unknown_references() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("a-records.yaml"),
+        "organizations:\n  - {id: alpha, name: Alpha}\n  - {id: bravo, name: Bravo}\nsources:\n  - {id: report-2015, title: R}\n",
+    )
+    .expect("write");
+    // 3 files × 35 edges × 2 unknown references (an endpoint and a source) = 210.
+    for f in 0..3 {
+        let mut yaml = String::from("edges:\n");
+        for _ in 0..35 {
+            yaml.push_str(
+                "  - {from: alpha, to: bravx, type: rivalry, date: 2001, sources: [report-2016]}\n",
+            );
+        }
+        std::fs::write(dir.path().join(format!("b-edges-{f}.yaml")), yaml).expect("write");
+    }
+    let checked = pipeline::check(&[dir.path().to_path_buf()]);
+    let helps: Vec<(Code, bool)> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.code, Code::UnknownOrganization | Code::UnknownSource))
+        .map(|d| {
+            let help = d.help.as_deref().unwrap_or_default();
+            (d.code, help.starts_with("did you mean"))
+        })
+        .collect();
+    assert_eq!(helps.len(), 210);
+    assert!(
+        helps[..200].iter().all(|&(_, guessed)| guessed),
+        "{helps:?}"
+    );
+    assert!(
+        helps[200..].iter().all(|&(_, guessed)| !guessed),
+        "{helps:?}"
+    );
+    assert_eq!(helps[0].0, Code::UnknownOrganization);
+    assert_eq!(helps[1].0, Code::UnknownSource);
+    let first = &checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnknownSource);
+    assert_eq!(
+        first.and_then(|d| d.help.as_deref()),
+        Some("did you mean `report-2015`?")
+    );
+}

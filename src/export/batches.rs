@@ -21,9 +21,7 @@ pub fn write_in_order<T: Sync>(
     render: impl Fn(usize, &T, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     let batches = items.len().div_ceil(BATCH);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(batches);
+    let workers = crate::parallel::workers(batches);
     if workers <= 1 {
         let mut buffer = Vec::new();
         for (i, item) in items.iter().enumerate() {
