@@ -5,8 +5,9 @@
 mod chars;
 mod decode;
 mod discover;
+mod fast_yaml;
 pub mod raw;
-mod yaml;
+pub(crate) mod yaml;
 
 #[cfg(test)]
 pub(crate) use decode::RECORD_KEYS;

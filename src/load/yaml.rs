@@ -1,4 +1,5 @@
-//! A small spanned YAML tree, built from saphyr-parser's event stream.
+//! A small spanned YAML tree, built from the fast path's events ([`super::fast_yaml`]) or,
+//! when it gives up, from saphyr-parser's event stream.
 //!
 //! The tree keeps every node's position, detects duplicate keys and refuses documents
 //! nested deeper than the format can use. Aliases point at the anchored node instead of
@@ -8,6 +9,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
+use super::fast_yaml::{self, Events};
 use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 
 /// Deepest nesting accepted; the format needs five levels.
@@ -180,62 +182,100 @@ pub fn parse(text: &str, file: FileId, files: &Files, tree: &mut Tree) -> (bool,
         files,
         diagnostics: Vec::new(),
     };
-    let mut parser = Parser::new_from_str(text);
-    let mut documents = 0;
-    let ok = loop {
-        let Some(next) = parser.next_event() else {
-            break true;
-        };
-        let (event, span) = match next {
-            Ok(pair) => pair,
-            Err(e) => {
-                b.syntax_error(&e);
-                break false;
-            }
-        };
-        let span = b.span(span);
-        match event {
-            Event::DocumentStart(_) => {
-                documents += 1;
-                if documents > 1 {
-                    b.multiple_documents(span);
-                    break false;
-                }
-            }
-            Event::Scalar(value, style, anchor, _) => {
-                let id = b.push(Value::Scalar(value.into_owned(), style), span);
-                b.finish(id, anchor);
-            }
-            Event::SequenceStart(anchor, _) => {
-                b.stack.push(Frame::Seq(anchor, span, b.open.len()));
-            }
-            Event::MappingStart(anchor, _) => {
-                b.stack.push(Frame::Map(anchor, span, b.open.len()));
-            }
-            Event::SequenceEnd | Event::MappingEnd => b.close(),
-            Event::Alias(anchor) => {
-                if !b.alias(anchor, span) {
-                    break false;
-                }
-            }
-            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
-        }
-        if b.stack.len() > MAX_DEPTH {
-            b.too_deep(span);
-            break false;
-        }
-    };
+    if fast_yaml::parse(text, file, &mut b).is_ok() {
+        return (true, b.diagnostics);
+    }
+    b.reset();
+    let ok = b.parse_with_saphyr(text);
     (ok, b.diagnostics)
 }
 
+/// Converts saphyr-parser's span (0-based column, character indices) to ours.
+pub fn saphyr_span(file: FileId, s: saphyr_parser::Span) -> Span {
+    let len = s.end.index().saturating_sub(s.start.index());
+    Span {
+        file,
+        line: u32::try_from(s.start.line()).unwrap_or(u32::MAX),
+        column: u32::try_from(s.start.col() + 1).unwrap_or(u32::MAX),
+        len: u32::try_from(len).unwrap_or(u32::MAX),
+    }
+}
+
+impl Events for Builder<'_, '_> {
+    fn scalar(&mut self, value: String, style: ScalarStyle, span: Span) {
+        let id = self.push(Value::Scalar(value, style), span);
+        self.finish(id, 0);
+    }
+
+    fn seq_start(&mut self, span: Span) {
+        self.stack.push(Frame::Seq(0, span, self.open.len()));
+    }
+
+    fn map_start(&mut self, span: Span) {
+        self.stack.push(Frame::Map(0, span, self.open.len()));
+    }
+
+    fn end(&mut self) {
+        self.close();
+    }
+}
+
 impl Builder<'_, '_> {
-    fn span(&self, s: saphyr_parser::Span) -> Span {
-        let len = s.end.index().saturating_sub(s.start.index());
-        Span {
-            file: self.file,
-            line: u32::try_from(s.start.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(s.start.col() + 1).unwrap_or(u32::MAX),
-            len: u32::try_from(len).unwrap_or(u32::MAX),
+    /// Forgets what the fast path built before it gave up.
+    fn reset(&mut self) {
+        self.tree.clear();
+        self.stack.clear();
+        self.open.clear();
+        self.anchors.clear();
+        self.diagnostics.clear();
+    }
+
+    fn parse_with_saphyr(&mut self, text: &str) -> bool {
+        let b = self;
+        let mut parser = Parser::new_from_str(text);
+        let mut documents = 0;
+        loop {
+            let Some(next) = parser.next_event() else {
+                break true;
+            };
+            let (event, span) = match next {
+                Ok(pair) => pair,
+                Err(e) => {
+                    b.syntax_error(&e);
+                    break false;
+                }
+            };
+            let span = saphyr_span(b.file, span);
+            match event {
+                Event::DocumentStart(_) => {
+                    documents += 1;
+                    if documents > 1 {
+                        b.multiple_documents(span);
+                        break false;
+                    }
+                }
+                Event::Scalar(value, style, anchor, _) => {
+                    let id = b.push(Value::Scalar(value.into_owned(), style), span);
+                    b.finish(id, anchor);
+                }
+                Event::SequenceStart(anchor, _) => {
+                    b.stack.push(Frame::Seq(anchor, span, b.open.len()));
+                }
+                Event::MappingStart(anchor, _) => {
+                    b.stack.push(Frame::Map(anchor, span, b.open.len()));
+                }
+                Event::SequenceEnd | Event::MappingEnd => b.close(),
+                Event::Alias(anchor) => {
+                    if !b.alias(anchor, span) {
+                        break false;
+                    }
+                }
+                Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
+            }
+            if b.stack.len() > MAX_DEPTH {
+                b.too_deep(span);
+                break false;
+            }
         }
     }
 
