@@ -22,9 +22,7 @@ pub struct Checked {
 impl Checked {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
+        has_errors(&self.diagnostics)
     }
 
     /// Whether reading the input failed (a missing path, an unreadable file).
@@ -50,23 +48,83 @@ pub fn check_only(paths: &[PathBuf]) -> Checked {
     run(load::load(paths), false)
 }
 
+/// Loads and validates like [`check`], calling `report` with the files and the sorted
+/// diagnostics as soon as they are known: it runs while the dataset is built on another
+/// thread, so a long report costs no time.
+pub fn check_reporting<R>(
+    paths: &[PathBuf],
+    report: impl FnOnce(&Files, &[Diagnostic]) -> R,
+) -> (Checked, R) {
+    let loaded = load::load(paths);
+    let prior_errors = has_errors(&loaded.diagnostics);
+    let (diagnostics, pending) =
+        validate::validate_deferred(loaded.raw, &loaded.files, prior_errors);
+    let diagnostics = merged(diagnostics, loaded.diagnostics);
+    let files = loaded.files;
+    let (dataset, reported) = std::thread::scope(|scope| {
+        let building = pending.map(|p| scope.spawn(move || p.build()));
+        let reported = report(&files, &diagnostics);
+        let dataset = building.map(|b| b.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        (dataset, reported)
+    });
+    let checked = Checked {
+        files,
+        diagnostics,
+        dataset,
+    };
+    (checked, reported)
+}
+
+fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// Validation's diagnostics and loading's, in report order.
+fn merged(mut validation: Vec<Diagnostic>, loading: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    // Validation's list is usually the long one: extend it, rather than copy it.
+    validation.extend(loading);
+    diagnostic::sort(&mut validation);
+    validation
+}
+
 fn run(loaded: load::Loaded, build: bool) -> Checked {
-    let prior_errors = loaded
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error);
-    let (mut diagnostics, dataset) = if build {
+    let prior_errors = has_errors(&loaded.diagnostics);
+    let (diagnostics, dataset) = if build {
         let validation = validate::validate(loaded.raw, &loaded.files, prior_errors);
         (validation.diagnostics, validation.dataset)
     } else {
         (validate::check(loaded.raw, &loaded.files), None)
     };
-    // Validation's list is usually the long one: extend it, rather than copy it.
-    diagnostics.extend(loaded.diagnostics);
-    diagnostic::sort(&mut diagnostics);
+    let diagnostics = merged(diagnostics, loaded.diagnostics);
     Checked {
         files: loaded.files,
         diagnostics,
         dataset,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reporting while the dataset is built gives what checking first and reporting
+    /// afterwards gives: the same sorted diagnostics, seen by the report, and the same
+    /// dataset.
+    #[test]
+    fn reporting_while_building_changes_nothing() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["graphs", "tests/fixtures/valid", "tests/fixtures/invalid"] {
+            let paths = [root.join(dir)];
+            let before = check(&paths);
+            let (after, seen) = check_reporting(&paths, |_, d| d.to_vec());
+            assert_eq!(before.dataset.is_some(), dir != "tests/fixtures/invalid");
+            assert_eq!(seen, before.diagnostics, "{dir}");
+            assert_eq!(after.diagnostics, before.diagnostics, "{dir}");
+            assert_eq!(
+                format!("{:?}", after.dataset),
+                format!("{:?}", before.dataset),
+                "{dir}"
+            );
+        }
     }
 }

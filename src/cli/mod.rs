@@ -88,11 +88,13 @@ fn check_reporting(
     format: crate::report::ReportFormat,
     stderr: &mut dyn Write,
 ) -> io::Result<pipeline::Checked> {
-    let checked = pipeline::check(paths);
-    if !checked.diagnostics.is_empty() {
-        crate::report::write_report(stderr, format, &checked.diagnostics, &checked.files)?;
-    }
-    Ok(checked)
+    let (checked, reported) = pipeline::check_reporting(paths, |files, diagnostics| {
+        if diagnostics.is_empty() {
+            return Ok(());
+        }
+        crate::report::write_report(stderr, format, diagnostics, files)
+    });
+    reported.map(|()| checked)
 }
 
 /// The exit status for a checked dataset: input failures over errors over success.

@@ -8,7 +8,8 @@ use super::edges::Resolved;
 use crate::load::raw::{Chunks, RawCitation, RawDataset, Text};
 use crate::model::{Citation, CompactString, Dataset, Date, Edge, EdgeType, Organization, Source};
 
-type Dates = Vec<(Option<Date>, Option<Date>)>;
+/// Each record's two dates, parsed during validation.
+pub type Dates = Vec<(Option<Date>, Option<Date>)>;
 
 /// Builds the dataset. Called only when validation found no error, so every required
 /// field is present and every reference resolved; records that are not are skipped

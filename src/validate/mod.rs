@@ -27,16 +27,59 @@ pub struct Validation {
 /// Validates raw records. `prior` are the diagnostics of loading: when any is an error
 /// the dataset is not built, but every check still runs so all problems show at once.
 pub fn validate(raw: RawDataset, files: &Files, prior_errors: bool) -> Validation {
+    let (diagnostics, pending) = validate_deferred(raw, files, prior_errors);
+    Validation {
+        diagnostics,
+        dataset: pending.map(Pending::build),
+    }
+}
+
+/// Validates like [`validate`], returning the diagnostics at once and the dataset's
+/// construction as a separate step, which the caller may run while it reports.
+pub fn validate_deferred(
+    raw: RawDataset,
+    files: &Files,
+    prior_errors: bool,
+) -> (Vec<Diagnostic>, Option<Pending>) {
     run(raw, files, prior_errors, true)
 }
 
 /// Checks `raw` like [`validate`] but never builds the model: what `actorgraph validate`
 /// needs, without the time and memory of a dataset it would only drop.
 pub fn check(raw: RawDataset, files: &Files) -> Vec<Diagnostic> {
-    run(raw, files, false, false).diagnostics
+    run(raw, files, false, false).0
 }
 
-fn run(raw: RawDataset, files: &Files, prior_errors: bool, build_model: bool) -> Validation {
+/// A dataset that passed validation, not yet built: the records and what the checks
+/// resolved.
+#[derive(Debug)]
+pub struct Pending {
+    raw: RawDataset,
+    types: Vec<crate::model::EdgeType>,
+    org_dates: build::Dates,
+    source_dates: build::Dates,
+    resolved: crate::load::raw::Chunks<Option<edges::Resolved>>,
+}
+
+impl Pending {
+    /// Builds the dataset (the one way a [`Dataset`] is made).
+    pub fn build(self) -> Dataset {
+        build::build(
+            self.raw,
+            self.types,
+            self.org_dates,
+            self.source_dates,
+            self.resolved,
+        )
+    }
+}
+
+fn run(
+    raw: RawDataset,
+    files: &Files,
+    prior_errors: bool,
+    build_model: bool,
+) -> (Vec<Diagnostic>, Option<Pending>) {
     let mut cx = Checker {
         files,
         diagnostics: Vec::new(),
@@ -48,22 +91,19 @@ fn run(raw: RawDataset, files: &Files, prior_errors: bool, build_model: bool) ->
     let resolved = cx.edges(&raw, &types, &orgs, &sources, &used);
     cx.unused(&raw, &used, &orgs, &sources);
     let has_errors = prior_errors || cx.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let dataset = if build_model && !has_errors {
+    let pending = if build_model && !has_errors {
         let (org_dates, source_dates) = (orgs.dates, sources.dates);
-        Some(build::build(
+        Some(Pending {
             raw,
-            types.list,
+            types: types.list,
             org_dates,
             source_dates,
             resolved,
-        ))
+        })
     } else {
         None
     };
-    Validation {
-        diagnostics: cx.diagnostics,
-        dataset,
-    }
+    (cx.diagnostics, pending)
 }
 
 /// What is wrong with an invalid id, in a few words for the caret label.
