@@ -37,26 +37,51 @@ enum Special {
     NonCharacter,
 }
 
+/// Bytes that may need replacing, in text and in attributes: markup, controls, and 0xEF
+/// (which starts U+FFFE and U+FFFF). One table look-up per byte finds them.
+const fn candidates(in_attr: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = in_attr || (b != b'\t' as usize && b != b'\n' as usize);
+        b += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[0xEF] = true;
+    table
+}
+
+static IN_TEXT: [bool; 256] = candidates(false);
+static IN_ATTR: [bool; 256] = candidates(true);
+
 /// The first byte of `s` that cannot be copied as is, with its replacement.
 fn first_special(s: &[u8], in_attr: bool) -> Option<(usize, Special)> {
-    s.iter().enumerate().find_map(|(i, &b)| {
-        let special = match b {
+    let table = if in_attr { &IN_ATTR } else { &IN_TEXT };
+    let mut from = 0;
+    loop {
+        let i = from + s[from..].iter().position(|&b| table[usize::from(b)])?;
+        let special = match s[i] {
             b'&' => Special::Ascii("&amp;"),
             b'<' => Special::Ascii("&lt;"),
             b'>' => Special::Ascii("&gt;"),
             b'"' => Special::Ascii("&quot;"),
             b'\r' => Special::Ascii("&#13;"),
-            b'\t' if in_attr => Special::Ascii("&#9;"),
-            b'\n' if in_attr => Special::Ascii("&#10;"),
-            b'\t' | b'\n' => return None,
-            0..0x20 => Special::Ascii("\u{fffd}"),
+            b'\t' => Special::Ascii("&#9;"),
+            b'\n' => Special::Ascii("&#10;"),
             0xEF if matches!(s.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => {
                 Special::NonCharacter
             }
-            _ => return None,
+            0xEF => {
+                from = i + 1;
+                continue;
+            }
+            _ => Special::Ascii("\u{fffd}"),
         };
-        Some((i, special))
-    })
+        return Some((i, special));
+    }
 }
 
 /// Copies `s` to `out`, replacing what XML needs replaced: markup characters become
