@@ -1,6 +1,7 @@
 //! Running independent jobs on all cores and getting their results back in job order,
 //! which is what keeps every report and export deterministic however the threads are
-//! scheduled. Used for loading files and for the per-file part of validation.
+//! scheduled. Used for loading files and for the per-file part of validation. Also the
+//! one place big values are freed off the main thread.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -11,6 +12,15 @@ pub fn workers(jobs: usize) -> usize {
     std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(jobs)
+}
+
+/// Frees `value` on a thread of its own, which nobody waits for: freeing the half
+/// million records of a big dataset takes about half a second, and a command that is done
+/// with them need not spend it. A process that exits meanwhile hands all its memory back
+/// at once; one that goes on has it freed in the background.
+pub fn drop_in_background<T: Send + 'static>(value: T) {
+    // Without a thread (none left to start), the value is freed here instead.
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
 }
 
 /// Runs `job(state, i)` for `i` in `0..count` on up to all cores and returns the
@@ -50,6 +60,23 @@ pub fn map<S: Default, R: Send>(count: usize, job: impl Fn(&mut S, usize) -> R +
 
 #[cfg(test)]
 mod tests {
+    /// Freed on another thread, but freed.
+    #[test]
+    fn background_drops_happen_elsewhere() {
+        struct Tell(std::sync::mpsc::Sender<std::thread::ThreadId>);
+        impl Drop for Tell {
+            fn drop(&mut self) {
+                let _ = self.0.send(std::thread::current().id());
+            }
+        }
+        let (send, receive) = std::sync::mpsc::channel();
+        super::drop_in_background(Tell(send));
+        let dropped_on = receive
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("dropped");
+        assert_ne!(dropped_on, std::thread::current().id());
+    }
+
     #[test]
     fn results_come_back_in_job_order() {
         for count in [0, 1, 2, 3, 100] {

@@ -71,14 +71,8 @@ pub(super) fn run(
     let staged = output::check_not_input(target, checked.files.paths())
         .and_then(|()| output::stage(target, write));
     drop(filtered);
-    let written = staged.and_then(|staged| {
-        // The disk syncs the file while the dataset is freed: on a big dataset each takes
-        // about half a second.
-        let freeing = std::thread::spawn(move || drop(checked));
-        let committed = staged.commit();
-        let _ = freeing.join();
-        committed
-    });
+    crate::parallel::drop_in_background(checked);
+    let written = staged.and_then(output::Staged::commit);
     match written {
         Ok(()) => Ok(EXIT_OK),
         Err(e) => {

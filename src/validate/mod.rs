@@ -101,6 +101,8 @@ fn run(
             resolved,
         })
     } else {
+        drop((orgs, sources, types, resolved));
+        crate::parallel::drop_in_background(raw);
         None
     };
     (cx.diagnostics, pending)
