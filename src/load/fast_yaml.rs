@@ -423,6 +423,10 @@ impl<E: Events> Scanner<'_, E> {
                     break;
                 }
                 b'#' if self.at(i - 1) == b' ' => return Err(GiveUp),
+                // saphyr-parser refuses ` -` before a flow indicator inside a scalar.
+                b'-' if self.at(i - 1) == b' ' && b",[]{}".contains(&self.at(i + 1)) => {
+                    return Err(GiveUp);
+                }
                 b' ' => {}
                 _ => end = i + 1,
             }

@@ -147,6 +147,7 @@ const LEFT: &[&str] = &[
     "a: b\u{2028}c\n",
     "a: b\u{85}c\n",
     "a: >\n  x\n    more indented\n",
+    "a: {quote: x -}\n",
 ];
 
 #[test]
@@ -285,15 +286,23 @@ fn value() -> impl Strategy<Value = String> {
                 " {h}\n{}",
                 l.iter().fold(String::new(), |acc, l| acc + "@@" + l + "\n")
             )),
+        prop::collection::vec(piece_text(), 1..3)
+            .prop_map(|v| v.iter().fold(String::new(), |acc, t| acc + "\n@@- " + t)),
+        prop::collection::vec(piece_text(), 1..3)
+            .prop_map(|v| v.iter().fold(String::new(), |acc, t| acc + "\n%%- " + t)),
         Just(String::new()),
     ]
 }
+
+/// What may follow a field: nothing, a blank line, or a comment line.
+const BETWEEN: &[&str] = &["", "", "\n", "@@# note\n", "# top\n", "%%   # deeper\n"];
 
 fn document() -> impl Strategy<Value = String> {
     let record = prop::collection::vec(
         (
             prop::sample::select(&["id", "name", "a b", "k-1", "é"][..]),
             value(),
+            prop::sample::select(BETWEEN),
         ),
         1..4,
     );
@@ -301,14 +310,15 @@ fn document() -> impl Strategy<Value = String> {
         let (dash, field) = [("- ", "  "), ("  - ", "    "), ("-   ", "    ")][style];
         let mut out = String::from("edges:\n");
         for record in records {
-            for (i, (key, value)) in record.iter().enumerate() {
+            for (i, (key, value, between)) in record.iter().enumerate() {
                 let lead = if i == 0 { dash } else { field };
                 let body = format!("{field}  ");
-                let value = value.replace("@@", &body);
+                let value = value.replace("@@", &body).replace("%%", field);
                 out.push_str(&[lead, key, ":", &value].concat());
                 if !value.ends_with('\n') {
                     out.push('\n');
                 }
+                out.push_str(&between.replace("@@", field).replace("%%", &body));
             }
         }
         out
