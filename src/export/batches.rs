@@ -1,8 +1,8 @@
 //! Rendering a long list of records on all cores while keeping the output byte for byte
 //! what one thread would write: records are cut into fixed batches, worker threads render
 //! whole batches into buffers, and the calling thread writes the buffers in batch order.
-//! Used by the XML exports, whose per-record work (escaping, JSON lists) is most of an
-//! export's time on big datasets.
+//! Used by the GraphML, GEXF, JSON and DOT exports, whose per-record work (escaping,
+//! quoting, JSON lists) is most of an export's time on big datasets.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};

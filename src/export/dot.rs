@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::text;
 use super::{ClusterBy, Options};
+use super::{batches, text};
 use crate::model::{Dataset, Edge, Organization};
 
 /// Quotes a string for DOT. Backslashes are doubled (Graphviz reads `\N`, `\G` and
@@ -42,16 +42,14 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
     )?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
     match options.cluster_by {
-        None => {
-            for org in &dataset.organizations {
-                write_node(out, org, "  ")?;
-            }
-        }
+        None => batches::write_in_order(&dataset.organizations, out, |_, org, buf| {
+            write_node(buf, org, "  ")
+        })?,
         Some(by) => write_clusters(out, dataset, by)?,
     }
-    for edge in &dataset.edges {
-        write_edge(out, dataset, edge)?;
-    }
+    batches::write_in_order(&dataset.edges, out, |_, edge, buf| {
+        write_edge(buf, dataset, edge)
+    })?;
     if options.legend {
         write_legend(out, dataset)?;
     }

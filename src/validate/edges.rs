@@ -108,12 +108,18 @@ impl Checker<'_> {
     }
 
     /// Fills in the fuzzy "did you mean" of the first unknown references.
+    /// Which ones get one is decided in edge order; each is measured against every known
+    /// id, so they are worked out on all cores.
     fn guess(&mut self, guesses: &[Guess<'_>], look: &Lookups<'_, '_>) {
-        for g in guesses.iter().take(FUZZY_SUGGESTIONS) {
-            let found = match g.of {
+        let guesses = &guesses[..guesses.len().min(FUZZY_SUGGESTIONS)];
+        let found = crate::parallel::map(guesses.len(), |(): &mut (), i| {
+            let g = &guesses[i];
+            match g.of {
                 Target::Organization => look.orgs.suggest(g.word),
                 Target::Source => suggest::closest(g.word, look.sources.by_id.keys().copied()),
-            };
+            }
+        });
+        for (g, found) in guesses.iter().zip(found) {
             if let Some(id) = found {
                 self.diagnostics[g.diagnostic].help = Some(format!("did you mean `{id}`?"));
             }
