@@ -188,7 +188,7 @@ impl Decoder<'_, '_> {
                 self.report(Code::WrongType, key_node.span, "keys must be plain words");
                 continue;
             };
-            match known.iter().find(|k| **k == name.as_str()) {
+            match known.iter().find(|k| **k == *name) {
                 Some(k) => record.entries.push((k, value)),
                 None => self.unknown_key(name, key_node.span, what, known),
             }
@@ -474,7 +474,7 @@ impl Decoder<'_, '_> {
         }
         self.check_chars(t, n.span, key);
         Some(Spanned {
-            value: CompactString::from(t.as_str()),
+            value: CompactString::from(*t),
             span: n.span,
         })
     }

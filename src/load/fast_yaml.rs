@@ -16,7 +16,7 @@ use crate::diagnostic::{FileId, Span};
 /// Receives a document's structure in order: the tree builder, or a test's recorder.
 pub trait Events {
     /// A scalar, its style, and where it is.
-    fn scalar(&mut self, value: String, style: ScalarStyle, span: Span);
+    fn scalar(&mut self, value: &str, style: ScalarStyle, span: Span);
     /// A sequence starts.
     fn seq_start(&mut self, span: Span);
     /// A mapping starts; keys and values alternate until its end.
@@ -51,6 +51,7 @@ pub fn parse(text: &str, file: FileId, events: &mut impl Events) -> Step {
         file,
         events,
         depth: 0,
+        scratch: String::new(),
     }
     .document()
 }
@@ -98,6 +99,8 @@ struct Scanner<'t, E> {
     file: FileId,
     events: &'t mut E,
     depth: usize,
+    /// Reused for scalars whose text is not a slice of the file (escapes, block scalars).
+    scratch: String,
 }
 
 impl<E: Events> Scanner<'_, E> {
@@ -287,9 +290,10 @@ impl<E: Events> Scanner<'_, E> {
             let colon = self.key_colon().ok_or(GiveUp)?;
             let start = self.pos;
             let end = start + self.b[start..colon].trim_ascii_end().len();
-            let key = self.text[start..end].to_owned();
+            let text = self.text;
+            let span = self.span(start, end);
             self.events
-                .scalar(key, ScalarStyle::Plain, self.span(start, end));
+                .scalar(&text[start..end], ScalarStyle::Plain, span);
             let empty = self.span(colon, colon);
             self.pos = colon + 1;
             self.skip_spaces();
@@ -300,7 +304,7 @@ impl<E: Events> Scanner<'_, E> {
                     Some(n) if n == column && self.is_entry_dash() => {
                         self.block_seq(column, true)?;
                     }
-                    _ => self.events.scalar(String::new(), ScalarStyle::Plain, empty),
+                    _ => self.events.scalar("", ScalarStyle::Plain, empty),
                 }
             } else {
                 self.inline_value(column)?;
@@ -437,9 +441,10 @@ impl<E: Events> Scanner<'_, E> {
     }
 
     fn plain(&mut self, start: usize, end: usize) {
-        let value = self.text[start..end].to_owned();
+        let text = self.text;
         let span = self.span(start, end);
-        self.events.scalar(value, ScalarStyle::Plain, span);
+        self.events
+            .scalar(&text[start..end], ScalarStyle::Plain, span);
         self.pos = end;
     }
 
@@ -524,23 +529,39 @@ impl<E: Events> Scanner<'_, E> {
 
     fn double_quoted(&mut self, block: bool) -> Step {
         let start = self.pos;
-        let mut value = String::new();
+        let text = self.text;
+        let mut value = std::mem::take(&mut self.scratch);
+        value.clear();
+        let mut escaped = false;
         let mut i = start + 1;
         let mut run = i;
         loop {
             match self.at(i) {
                 b'"' => break,
                 b'\\' => {
-                    value.push_str(&self.text[run..i]);
+                    value.push_str(&text[run..i]);
                     i = self.escape(i, &mut value)?;
                     run = i;
+                    escaped = true;
                 }
                 b'\n' | 0 => return Err(GiveUp),
                 _ => i += 1,
             }
         }
-        value.push_str(&self.text[run..i]);
-        self.quoted(start, i + 1, value, ScalarStyle::DoubleQuoted, block);
+        // Most quoted scalars have no escape: their text is sent as it lies in the file.
+        if escaped {
+            value.push_str(&text[run..i]);
+            self.quoted(start, i + 1, &value, ScalarStyle::DoubleQuoted, block);
+        } else {
+            self.quoted(
+                start,
+                i + 1,
+                &text[run..i],
+                ScalarStyle::DoubleQuoted,
+                block,
+            );
+        }
+        self.scratch = value;
         Ok(())
     }
 
@@ -587,36 +608,44 @@ impl<E: Events> Scanner<'_, E> {
 
     fn single_quoted(&mut self, block: bool) -> Step {
         let start = self.pos;
-        let mut value = String::new();
+        let text = self.text;
+        let mut value = std::mem::take(&mut self.scratch);
+        value.clear();
+        let mut escaped = false;
         let mut i = start + 1;
         let mut run = i;
         loop {
             match self.at(i) {
                 b'\'' if self.at(i + 1) == b'\'' => {
-                    value.push_str(&self.text[run..=i]);
+                    value.push_str(&text[run..=i]);
                     i += 2;
                     run = i;
+                    escaped = true;
                 }
                 b'\'' => break,
                 b'\n' | 0 => return Err(GiveUp),
                 _ => i += 1,
             }
         }
-        value.push_str(&self.text[run..i]);
-        self.quoted(start, i + 1, value, ScalarStyle::SingleQuoted, block);
+        if escaped {
+            value.push_str(&text[run..i]);
+            self.quoted(start, i + 1, &value, ScalarStyle::SingleQuoted, block);
+        } else {
+            self.quoted(
+                start,
+                i + 1,
+                &text[run..i],
+                ScalarStyle::SingleQuoted,
+                block,
+            );
+        }
+        self.scratch = value;
         Ok(())
     }
 
     /// Sends a quoted scalar whose closing quote ends before `after`. saphyr-parser's span
     /// runs on to the next token: over spaces, and in block context over a comment.
-    fn quoted(
-        &mut self,
-        start: usize,
-        after: usize,
-        value: String,
-        style: ScalarStyle,
-        block: bool,
-    ) {
+    fn quoted(&mut self, start: usize, after: usize, value: &str, style: ScalarStyle, block: bool) {
         self.pos = after;
         self.skip_spaces();
         if block && self.here() == b'#' && self.pos > after {
@@ -653,12 +682,15 @@ impl<E: Events> Scanner<'_, E> {
         }
         let start = self.pos + indent;
         let mut span = self.span(start, start);
-        let mut value = self.block_lines(indent, style == ScalarStyle::Literal)?;
+        let mut value = std::mem::take(&mut self.scratch);
+        value.clear();
+        self.block_lines(indent, style == ScalarStyle::Literal, &mut value)?;
         if !strip {
             value.push('\n');
         }
         span.len = chars(&self.b[start..self.pos]);
-        self.events.scalar(value, style, span);
+        self.events.scalar(&value, style, span);
+        self.scratch = value;
         // `pos` is at the first character of a less indented line, perhaps a comment.
         if self.here() != 0 {
             self.pos = self.line_start;
@@ -672,8 +704,7 @@ impl<E: Events> Scanner<'_, E> {
     /// The lines of a block scalar indented by `indent`, from the first one, joined (kept
     /// or folded) without the last line break; `pos` ends at the first character of the
     /// line that ends it, or at the end of the text.
-    fn block_lines(&mut self, indent: usize, literal: bool) -> Result<String, GiveUp> {
-        let mut value = String::new();
+    fn block_lines(&mut self, indent: usize, literal: bool, value: &mut String) -> Step {
         let mut blank = 0;
         let mut first = true;
         loop {
@@ -686,7 +717,7 @@ impl<E: Events> Scanner<'_, E> {
                 b'\n' | 0 if spaces > indent => return Err(GiveUp),
                 0 => {
                     self.pos = content;
-                    return Ok(value);
+                    return Ok(());
                 }
                 b'\n' => {
                     blank += 1;
@@ -696,7 +727,7 @@ impl<E: Events> Scanner<'_, E> {
                 }
                 _ if spaces < indent => {
                     self.pos = content;
-                    return Ok(value);
+                    return Ok(());
                 }
                 _ if spaces > indent && !literal => return Err(GiveUp),
                 _ => {}
@@ -715,7 +746,7 @@ impl<E: Events> Scanner<'_, E> {
             self.skip_to_eol();
             value.push_str(&self.text[from..self.pos]);
             if self.here() == 0 {
-                return Ok(value);
+                return Ok(());
             }
             self.newline();
         }

@@ -25,10 +25,10 @@ const SCANNER_DEPTH_LIMIT: &str = "recursion limit exceeded";
 pub type NodeId = u32;
 
 /// What a node holds.
-#[derive(Debug)]
-pub enum Value {
+#[derive(Debug, Clone, Copy)]
+pub enum Value<'t> {
     /// A scalar and how it was written (plain scalars are typed, quoted ones are strings).
-    Scalar(String, ScalarStyle),
+    Scalar(&'t str, ScalarStyle),
     /// A sequence of nodes ([`Tree::items`]).
     Seq(Children),
     /// A mapping, in document order ([`Tree::pairs`]).
@@ -44,12 +44,30 @@ pub struct Children {
 }
 
 /// One node and where it starts.
-#[derive(Debug)]
-pub struct Node {
+#[derive(Debug, Clone, Copy)]
+pub struct Node<'t> {
     /// Its value.
-    pub value: Value,
+    pub value: Value<'t>,
     /// Its position.
     pub span: Span,
+}
+
+/// A node as stored: a scalar's text lies in [`Tree`]'s one string of scalars.
+#[derive(Debug)]
+enum Stored {
+    Scalar {
+        start: u32,
+        len: u32,
+        style: ScalarStyle,
+    },
+    Seq(Children),
+    Map(Children),
+}
+
+#[derive(Debug)]
+struct StoredNode {
+    value: Stored,
+    span: Span,
 }
 
 /// The nodes of one document; `root` is `None` for an empty file.
@@ -59,7 +77,9 @@ pub struct Node {
 /// leave the allocator's heap fragmented under the long-lived records.
 #[derive(Debug, Default)]
 pub struct Tree {
-    nodes: Vec<Node>,
+    nodes: Vec<StoredNode>,
+    /// The text of every scalar, one after the other: no allocation per scalar.
+    scalars: String,
     /// The children of every sequence and mapping, each one's contiguous.
     children: Vec<NodeId>,
     /// The top-level node.
@@ -68,8 +88,19 @@ pub struct Tree {
 
 impl Tree {
     /// A node by id.
-    pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id as usize]
+    pub fn node(&self, id: NodeId) -> Node<'_> {
+        let stored = &self.nodes[id as usize];
+        let value = match stored.value {
+            Stored::Scalar { start, len, style } => {
+                Value::Scalar(&self.scalars[start as usize..][..len as usize], style)
+            }
+            Stored::Seq(c) => Value::Seq(c),
+            Stored::Map(c) => Value::Map(c),
+        };
+        Node {
+            value,
+            span: stored.span,
+        }
     }
 
     /// A sequence's items.
@@ -85,6 +116,7 @@ impl Tree {
     /// Empties the tree, keeping its capacity.
     pub fn clear(&mut self) {
         self.nodes.clear();
+        self.scalars.clear();
         self.children.clear();
         self.root = None;
     }
@@ -202,8 +234,8 @@ pub fn saphyr_span(file: FileId, s: saphyr_parser::Span) -> Span {
 }
 
 impl Events for Builder<'_, '_> {
-    fn scalar(&mut self, value: String, style: ScalarStyle, span: Span) {
-        let id = self.push(Value::Scalar(value, style), span);
+    fn scalar(&mut self, value: &str, style: ScalarStyle, span: Span) {
+        let id = self.push_scalar(value, style, span);
         self.finish(id, 0);
     }
 
@@ -255,7 +287,7 @@ impl Builder<'_, '_> {
                     }
                 }
                 Event::Scalar(value, style, anchor, _) => {
-                    let id = b.push(Value::Scalar(value.into_owned(), style), span);
+                    let id = b.push_scalar(&value, style, span);
                     b.finish(id, anchor);
                 }
                 Event::SequenceStart(anchor, _) => {
@@ -279,10 +311,18 @@ impl Builder<'_, '_> {
         }
     }
 
-    fn push(&mut self, value: Value, span: Span) -> NodeId {
+    fn push(&mut self, value: Stored, span: Span) -> NodeId {
         let id = NodeId::try_from(self.tree.nodes.len()).unwrap_or(NodeId::MAX);
-        self.tree.nodes.push(Node { value, span });
+        self.tree.nodes.push(StoredNode { value, span });
         id
+    }
+
+    fn push_scalar(&mut self, text: &str, style: ScalarStyle, span: Span) -> NodeId {
+        // Files are at most 128 MiB, so offsets fit; saturating keeps a bad one in bounds.
+        let start = u32::try_from(self.tree.scalars.len()).unwrap_or(u32::MAX);
+        let len = u32::try_from(text.len()).unwrap_or(0);
+        self.tree.scalars.push_str(text);
+        self.push(Stored::Scalar { start, len, style }, span)
     }
 
     /// Records a completed node: registers its anchor and hands it to its parent.
@@ -314,9 +354,9 @@ impl Builder<'_, '_> {
         self.tree.children.extend(self.open.drain(start..));
         let value = if is_map {
             self.check_duplicate_keys(children);
-            Value::Map(children)
+            Stored::Map(children)
         } else {
-            Value::Seq(children)
+            Stored::Seq(children)
         };
         let id = self.push(value, span);
         self.finish(id, anchor);
@@ -345,9 +385,9 @@ impl Builder<'_, '_> {
             return;
         }
         let key_id = |i: usize| entries[2 * i];
-        let nodes = &self.tree.nodes;
-        let key = |i: usize| match &nodes[key_id(i) as usize].value {
-            Value::Scalar(text, _) => Some(text.as_str()),
+        let tree = &*self.tree;
+        let key = |i: usize| match tree.node(key_id(i)).value {
+            Value::Scalar(text, _) => Some(text),
             _ => None,
         };
         // Records have a handful of keys: comparing each with those before it beats
@@ -380,9 +420,9 @@ impl Builder<'_, '_> {
     }
 
     fn duplicate_key(&mut self, key: NodeId, first: NodeId) {
-        let node = &self.tree.nodes[key as usize];
-        let first = self.tree.nodes[first as usize].span;
-        let Value::Scalar(text, _) = &node.value else {
+        let node = self.tree.node(key);
+        let first = self.tree.node(first).span;
+        let Value::Scalar(text, _) = node.value else {
             return;
         };
         let d = Diagnostic::new(

@@ -19,8 +19,8 @@ enum Ev {
 struct Recorder(Vec<Ev>);
 
 impl Events for Recorder {
-    fn scalar(&mut self, value: String, style: ScalarStyle, span: Span) {
-        self.0.push(Ev::Scalar(value, style, span));
+    fn scalar(&mut self, value: &str, style: ScalarStyle, span: Span) {
+        self.0.push(Ev::Scalar(value.to_owned(), style, span));
     }
     fn seq_start(&mut self, span: Span) {
         self.0.push(Ev::Seq(span));
