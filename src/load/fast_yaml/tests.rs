@@ -361,3 +361,36 @@ fn generated_documents_often_take_the_fast_path() {
     }
     assert!(taken > 100, "only {taken} of 1000 took the fast path");
 }
+
+/// With `ACTORGRAPH_YAML_CORPUS` set, measures the fast path alone on one thread (its
+/// events go to a sink that keeps nothing), for docs/performance.md. Times nothing it
+/// asserts; run it with `--release`.
+#[test]
+#[ignore = "a measurement; needs ACTORGRAPH_YAML_CORPUS"]
+fn fast_path_speed() {
+    struct Sink;
+    impl Events for Sink {
+        fn scalar(&mut self, _: &str, _: ScalarStyle, _: Span) {}
+        fn seq_start(&mut self, _: Span) {}
+        fn map_start(&mut self, _: Span) {}
+        fn end(&mut self) {}
+    }
+    let dir = std::env::var_os("ACTORGRAPH_YAML_CORPUS").expect("ACTORGRAPH_YAML_CORPUS");
+    let texts: Vec<String> = yaml_files(std::path::Path::new(&dir))
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("readable UTF-8"))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let started = std::time::Instant::now();
+    let taken = texts
+        .iter()
+        .filter(|text| parse(text, FileId(0), &mut Sink).is_ok())
+        .count();
+    let seconds = started.elapsed().as_secs_f64();
+    #[allow(clippy::cast_precision_loss)]
+    let rate = bytes as f64 / seconds / 1e6;
+    eprintln!(
+        "fast path: {taken} of {} files, {bytes} bytes in {seconds:.2} s: {rate:.0} MB/s",
+        texts.len()
+    );
+}
