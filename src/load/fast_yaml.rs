@@ -378,8 +378,8 @@ impl<E: Events> Scanner<'_, E> {
             b'|' | b'>' => return self.block_scalar(parent),
             b'[' => self.flow_seq()?,
             b'{' => self.flow_map()?,
-            b'"' => self.double_quoted(true)?,
-            b'\'' => self.single_quoted(true)?,
+            b'"' => self.quoted_scalar(ScalarStyle::DoubleQuoted, true)?,
+            b'\'' => self.quoted_scalar(ScalarStyle::SingleQuoted, true)?,
             _ => self.plain_in_block()?,
         }
         self.finish_line()?;
@@ -452,8 +452,8 @@ impl<E: Events> Scanner<'_, E> {
         match self.here() {
             b'[' => self.flow_seq(),
             b'{' => self.flow_map(),
-            b'"' => self.double_quoted(false),
-            b'\'' => self.single_quoted(false),
+            b'"' => self.quoted_scalar(ScalarStyle::DoubleQuoted, false),
+            b'\'' => self.quoted_scalar(ScalarStyle::SingleQuoted, false),
             _ => self.plain_in_flow(),
         }
     }
@@ -527,7 +527,10 @@ impl<E: Events> Scanner<'_, E> {
         }
     }
 
-    fn double_quoted(&mut self, block: bool) -> Step {
+    /// A one-line single- or double-quoted scalar starting at `pos`.
+    fn quoted_scalar(&mut self, style: ScalarStyle, block: bool) -> Step {
+        let double = style == ScalarStyle::DoubleQuoted;
+        let quote = if double { b'"' } else { b'\'' };
         let start = self.pos;
         let text = self.text;
         let mut value = std::mem::take(&mut self.scratch);
@@ -537,30 +540,32 @@ impl<E: Events> Scanner<'_, E> {
         let mut run = i;
         loop {
             match self.at(i) {
-                b'"' => break,
-                b'\\' => {
+                b'\'' if !double && self.at(i + 1) == b'\'' => {
+                    value.push_str(&text[run..=i]);
+                    i += 2;
+                }
+                b'\\' if double => {
                     value.push_str(&text[run..i]);
                     i = self.escape(i, &mut value)?;
-                    run = i;
-                    escaped = true;
                 }
+                c if c == quote => break,
                 b'\n' | 0 => return Err(GiveUp),
-                _ => i += 1,
+                _ => {
+                    i += 1;
+                    continue;
+                }
             }
+            run = i;
+            escaped = true;
         }
         // Most quoted scalars have no escape: their text is sent as it lies in the file.
-        if escaped {
+        let content = if escaped {
             value.push_str(&text[run..i]);
-            self.quoted(start, i + 1, &value, ScalarStyle::DoubleQuoted, block);
+            value.as_str()
         } else {
-            self.quoted(
-                start,
-                i + 1,
-                &text[run..i],
-                ScalarStyle::DoubleQuoted,
-                block,
-            );
-        }
+            &text[run..i]
+        };
+        self.quoted(start, i + 1, content, style, block);
         self.scratch = value;
         Ok(())
     }
@@ -604,43 +609,6 @@ impl<E: Events> Scanner<'_, E> {
         let code = u32::from_str_radix(hex, 16).map_err(|_| GiveUp)?;
         value.push(char::from_u32(code).ok_or(GiveUp)?);
         Ok(i + 2 + digits)
-    }
-
-    fn single_quoted(&mut self, block: bool) -> Step {
-        let start = self.pos;
-        let text = self.text;
-        let mut value = std::mem::take(&mut self.scratch);
-        value.clear();
-        let mut escaped = false;
-        let mut i = start + 1;
-        let mut run = i;
-        loop {
-            match self.at(i) {
-                b'\'' if self.at(i + 1) == b'\'' => {
-                    value.push_str(&text[run..=i]);
-                    i += 2;
-                    run = i;
-                    escaped = true;
-                }
-                b'\'' => break,
-                b'\n' | 0 => return Err(GiveUp),
-                _ => i += 1,
-            }
-        }
-        if escaped {
-            value.push_str(&text[run..i]);
-            self.quoted(start, i + 1, &value, ScalarStyle::SingleQuoted, block);
-        } else {
-            self.quoted(
-                start,
-                i + 1,
-                &text[run..i],
-                ScalarStyle::SingleQuoted,
-                block,
-            );
-        }
-        self.scratch = value;
-        Ok(())
     }
 
     /// Sends a quoted scalar whose closing quote ends before `after`. saphyr-parser's span
