@@ -3,11 +3,12 @@
 //! block scalars, and comments. It scans the bytes once and hands the tree builder the
 //! same structure, values and positions as saphyr-parser would, at several times its speed.
 //!
-//! Anything outside that subset (anchors, tags, multi-line flow or quoted scalars, tabs,
-//! carriage returns, document markers, quoted keys) and anything malformed makes it give
-//! up before it has reported a problem; the file is then parsed by saphyr-parser, which
-//! also words every syntax error. The tests run both on the same documents and require
-//! identical event streams whenever the fast path does not give up.
+//! Lines may end in `\n` or `\r\n`. Anything outside that subset (anchors, tags,
+//! multi-line flow or quoted scalars, tabs, lone carriage returns, document markers,
+//! quoted keys) and anything malformed makes it give up before it has reported a problem;
+//! the file is then parsed by saphyr-parser, which also words every syntax error. The
+//! tests run both on the same documents and require identical event streams whenever the
+//! fast path does not give up.
 
 use saphyr_parser::ScalarStyle;
 
@@ -57,14 +58,16 @@ pub fn parse(text: &str, file: FileId, events: &mut impl Events) -> Step {
 }
 
 /// Whether the text avoids every character whose handling the fast path leaves to
-/// saphyr-parser: control characters (tab and carriage return included), DEL, C1
-/// controls, the Unicode line and paragraph separators, and U+FEFF, U+FFFE, U+FFFF.
+/// saphyr-parser: control characters (tab included, carriage return but before a line
+/// feed), DEL, C1 controls, the Unicode line and paragraph separators, and U+FEFF, U+FFFE,
+/// U+FFFF.
 fn only_plain_characters(b: &[u8]) -> bool {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         let bad = match c {
             b'\n' | 0x20..=0x7e | 0x80..=0xc1 | 0xc3..=0xe1 | 0xe3..=0xee | 0xf0..=0xff => false,
+            b'\r' => b.get(i + 1) != Some(&b'\n'),
             0xc2 => b.get(i + 1).is_some_and(|&d| d < 0xa0),
             0xe2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)),
             0xef => matches!(
@@ -104,9 +107,14 @@ struct Scanner<'t, E> {
 }
 
 impl<E: Events> Scanner<'_, E> {
-    /// The byte at `i`, or 0 past the end (the text holds no NUL).
+    /// The byte at `i`, or 0 past the end (the text holds no NUL); the `\r` of a `\r\n`
+    /// reads as `\n`, so every line break looks the same.
     fn at(&self, i: usize) -> u8 {
-        self.b.get(i).copied().unwrap_or(0)
+        match self.b.get(i) {
+            Some(b'\r') => b'\n',
+            Some(&c) => c,
+            None => 0,
+        }
     }
 
     fn here(&self) -> u8 {
@@ -126,13 +134,13 @@ impl<E: Events> Scanner<'_, E> {
     fn skip_to_eol(&mut self) {
         self.pos = self.b[self.pos..]
             .iter()
-            .position(|&c| c == b'\n')
+            .position(|&c| c == b'\n' || c == b'\r')
             .map_or(self.b.len(), |i| self.pos + i);
     }
 
-    /// Steps over the line break at `pos`.
+    /// Steps over the line break (`\n` or `\r\n`) at `pos`.
     fn newline(&mut self) {
-        self.pos += 1;
+        self.pos += if self.b[self.pos] == b'\r' { 2 } else { 1 };
         self.line += 1;
         self.line_start = self.pos;
     }

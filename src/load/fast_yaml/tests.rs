@@ -123,7 +123,7 @@ const LEFT: &[&str] = &[
     "a: &x 1\nb: *x\n",
     "a: !tag 1\n",
     "a:\tb\n",
-    "a: b\r\nc: d\r\n",
+    "a: b\rc: d\n",
     "a: b: c\n",
     "a: b\nc\n",
     "a: \"multi\n  line\"\n",
@@ -154,6 +154,8 @@ const LEFT: &[&str] = &[
 fn takes_the_common_subset_and_agrees_with_saphyr() {
     for text in TAKEN {
         assert_eq!(check(text), Ok(true), "{text:?}");
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(check(&crlf), Ok(true), "{crlf:?}");
     }
 }
 
@@ -306,7 +308,12 @@ fn document() -> impl Strategy<Value = String> {
         ),
         1..4,
     );
-    (prop::collection::vec(record, 1..4), 0..3_usize).prop_map(|(records, style)| {
+    let shape = (
+        prop::collection::vec(record, 1..4),
+        0..3_usize,
+        any::<bool>(),
+    );
+    shape.prop_map(|(records, style, crlf)| {
         let (dash, field) = [("- ", "  "), ("  - ", "    "), ("-   ", "    ")][style];
         let mut out = String::from("edges:\n");
         for record in records {
@@ -320,6 +327,9 @@ fn document() -> impl Strategy<Value = String> {
                 }
                 out.push_str(&between.replace("@@", field).replace("%%", &body));
             }
+        }
+        if crlf {
+            out = out.replace('\n', "\r\n");
         }
         out
     })
