@@ -62,6 +62,8 @@ pub fn check_reporting<R>(
     let diagnostics = merged(diagnostics, loaded.diagnostics);
     let files = loaded.files;
     let (dataset, reported) = std::thread::scope(|scope| {
+        // Building writes nowhere (the library never prints): `report` may hold the lock
+        // of the stream it writes to for as long as it runs.
         let building = pending.map(|p| scope.spawn(move || p.build()));
         let reported = report(&files, &diagnostics);
         let dataset = building.map(|b| b.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
