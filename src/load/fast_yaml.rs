@@ -384,8 +384,8 @@ impl<E: Events> Scanner<'_, E> {
     fn inline_value(&mut self, parent: usize) -> Step {
         match self.here() {
             b'|' | b'>' => return self.block_scalar(parent),
-            b'[' => self.flow_seq()?,
-            b'{' => self.flow_map()?,
+            b'[' => self.flow_collection(b']')?,
+            b'{' => self.flow_collection(b'}')?,
             b'"' => self.quoted_scalar(ScalarStyle::DoubleQuoted, true)?,
             b'\'' => self.quoted_scalar(ScalarStyle::SingleQuoted, true)?,
             _ => self.plain_in_block()?,
@@ -458,8 +458,8 @@ impl<E: Events> Scanner<'_, E> {
 
     fn flow_node(&mut self) -> Step {
         match self.here() {
-            b'[' => self.flow_seq(),
-            b'{' => self.flow_map(),
+            b'[' => self.flow_collection(b']'),
+            b'{' => self.flow_collection(b'}'),
             b'"' => self.quoted_scalar(ScalarStyle::DoubleQuoted, false),
             b'\'' => self.quoted_scalar(ScalarStyle::SingleQuoted, false),
             _ => self.plain_in_flow(),
@@ -475,14 +475,23 @@ impl<E: Events> Scanner<'_, E> {
         Ok(self.span(start, self.pos))
     }
 
-    fn flow_seq(&mut self) -> Step {
+    /// A flow list (`close` is `]`) or mapping (`}`), on one line.
+    fn flow_collection(&mut self, close: u8) -> Step {
         let span = self.flow_open()?;
-        self.events.seq_start(span);
-        if self.here() != b']' {
+        let map = close == b'}';
+        if map {
+            self.events.map_start(span);
+        } else {
+            self.events.seq_start(span);
+        }
+        if self.here() != close {
             loop {
+                if map {
+                    self.flow_key()?;
+                }
                 self.flow_node()?;
                 self.skip_spaces();
-                if !self.flow_separator(b']')? {
+                if !self.flow_separator(close)? {
                     break;
                 }
             }
@@ -492,30 +501,18 @@ impl<E: Events> Scanner<'_, E> {
         Ok(())
     }
 
-    fn flow_map(&mut self) -> Step {
-        let span = self.flow_open()?;
-        self.events.map_start(span);
-        if self.here() != b'}' {
-            loop {
-                self.plain_in_flow()?;
-                self.skip_spaces();
-                if self.here() != b':' || self.at(self.pos + 1) != b' ' {
-                    return Err(GiveUp);
-                }
-                self.pos += 1;
-                self.skip_spaces();
-                if matches!(self.here(), b',' | b'}') {
-                    return Err(GiveUp);
-                }
-                self.flow_node()?;
-                self.skip_spaces();
-                if !self.flow_separator(b'}')? {
-                    break;
-                }
-            }
+    /// A flow mapping's plain key and its `: `, up to where the value starts.
+    fn flow_key(&mut self) -> Step {
+        self.plain_in_flow()?;
+        self.skip_spaces();
+        if self.here() != b':' || self.at(self.pos + 1) != b' ' {
+            return Err(GiveUp);
         }
         self.pos += 1;
-        self.leave();
+        self.skip_spaces();
+        if matches!(self.here(), b',' | b'}') {
+            return Err(GiveUp);
+        }
         Ok(())
     }
 

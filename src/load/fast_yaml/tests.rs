@@ -188,20 +188,9 @@ fn agrees_on_the_projects_own_files() {
     assert!(taken > 20, "only {taken} files took the fast path");
 }
 
+/// The YAML files under `dir`, found as the loader finds them.
 fn yaml_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(yaml_files(&path));
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            out.push(path);
-        }
-    }
-    out
+    crate::load::discover::discover(&[dir.to_path_buf()]).0
 }
 
 /// Set `ACTORGRAPH_YAML_CORPUS` to a directory (a generated benchmark dataset, say) to
