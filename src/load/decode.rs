@@ -4,12 +4,13 @@
 
 use super::chars::{self, Suspect};
 use super::raw::{
-    RawCitation, RawEdge, RawEdgeType, RawFile, RawOrganization, RawSource, Spanned, Text,
+    PackedEdges, RawCitation, RawEdge, RawEdgeType, RawFile, RawOrganization, RawSource, Spanned,
+    Text,
 };
 use super::yaml::{NodeId, ScalarKind, Tree, Value, scalar_kind};
 use compact_str::CompactString;
 
-use crate::diagnostic::{Code, Diagnostic, Files, Span};
+use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 use crate::suggest;
 
 const TOP_KEYS: &[&str] = &["edge_types", "organizations", "sources", "edges"];
@@ -77,12 +78,15 @@ const SYNONYMS: &[(&str, &str)] = &[
 
 /// Decodes one file. Problems are returned as diagnostics; every record that could be
 /// read at all is kept, even with missing fields, so later checks see it.
-pub fn decode_file(tree: &Tree, files: &Files) -> (RawFile, Vec<Diagnostic>) {
+pub fn decode_file(tree: &Tree, id: FileId, files: &Files) -> (RawFile, Vec<Diagnostic>) {
     let mut d = Decoder {
         tree,
         files,
         diagnostics: Vec::new(),
-        out: RawFile::default(),
+        out: RawFile {
+            edges: PackedEdges::new(id),
+            ..RawFile::default()
+        },
     };
     if let Some(root) = tree.root {
         d.top(root);
@@ -298,7 +302,7 @@ impl Decoder<'_, '_> {
                 .map_or_else(Vec::new, |n| self.citations(n, "disputed_by")),
             notes: self.optional(&r, "notes"),
         };
-        self.out.edges.push(raw);
+        self.out.edges.push(&raw);
     }
 
     fn citations(&mut self, node: NodeId, key: &str) -> Vec<RawCitation> {

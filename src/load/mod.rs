@@ -6,6 +6,7 @@ mod chars;
 mod decode;
 mod discover;
 mod fast_yaml;
+mod packed;
 pub mod raw;
 pub(crate) mod yaml;
 
@@ -102,7 +103,7 @@ fn load_file(files: &Files, id: FileId, scratch: &mut Scratch) -> FileResult {
     if !ok {
         return (RawFile::default(), diagnostics);
     }
-    let (mut raw, more) = decode::decode_file(tree, files);
+    let (mut raw, more) = decode::decode_file(tree, id, files);
     diagnostics.extend(more);
     // The records wait for the other files; give back what the growing vectors over-reserved.
     raw.shrink_to_fit();

@@ -6,6 +6,7 @@
 
 use compact_str::CompactString;
 
+pub use super::packed::PackedEdges;
 use crate::diagnostic::Span;
 
 /// A value and where it was written.
@@ -88,7 +89,7 @@ pub struct RawSource {
 }
 
 /// One citation, in either the mapping or the bare-id form.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawCitation {
     /// Position of the citation.
     pub span: Span,
@@ -101,7 +102,7 @@ pub struct RawCitation {
 }
 
 /// An `edges` entry.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawEdge {
     /// Position of the record.
     pub span: Span,
@@ -138,8 +139,8 @@ pub struct RawFile {
     pub organizations: Vec<RawOrganization>,
     /// Sources.
     pub sources: Vec<RawSource>,
-    /// Edges.
-    pub edges: Vec<RawEdge>,
+    /// Edges, packed as they are decoded.
+    pub edges: PackedEdges,
 }
 
 impl RawFile {
@@ -161,8 +162,8 @@ pub struct RawDataset {
     pub organizations: Chunks<RawOrganization>,
     /// Sources.
     pub sources: Chunks<RawSource>,
-    /// Edges.
-    pub edges: Chunks<RawEdge>,
+    /// Edges, packed.
+    pub edges: RawEdges,
 }
 
 impl RawDataset {
@@ -172,6 +173,53 @@ impl RawDataset {
         self.organizations.push(file.organizations);
         self.sources.push(file.sources);
         self.edges.push(file.edges);
+    }
+}
+
+/// Every file's edges, packed, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct RawEdges {
+    files: Vec<PackedEdges>,
+    len: usize,
+}
+
+impl RawEdges {
+    /// Appends a file's edges (an empty list is not kept).
+    pub fn push(&mut self, edges: PackedEdges) {
+        if !edges.is_empty() {
+            self.len += edges.len();
+            self.files.push(edges);
+        }
+    }
+
+    /// Number of edges.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there is no edge.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The edges of each file that has any, in file order.
+    pub fn files(&self) -> &[PackedEdges] {
+        &self.files
+    }
+
+    /// The edges in order, unpacked one at a time.
+    pub fn iter(&self) -> impl Iterator<Item = RawEdge> + '_ {
+        self.files.iter().flatten()
+    }
+}
+
+impl IntoIterator for RawEdges {
+    type Item = RawEdge;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<PackedEdges>>;
+
+    /// Unpacks the edges in order, freeing each file's buffer once it is consumed.
+    fn into_iter(self) -> Self::IntoIter {
+        self.files.into_iter().flatten()
     }
 }
 

@@ -52,21 +52,18 @@ pub fn build(
     Dataset::new(organizations, sources, edge_types, edges)
 }
 
-/// The model's citations. `collect` reuses the raw citations' allocation (measured: less
-/// heap churn than a fresh vector), then the part the smaller values do not need is returned.
+/// The model's citations, in a vector of their own exact size: the raw list is freed at
+/// once, and the next edge's raw list takes its place in the heap.
 fn cite(list: Vec<RawCitation>, source_by_id: &HashMap<&str, usize>) -> Vec<Citation> {
-    let mut out = list
-        .into_iter()
-        .filter_map(|c| {
-            let source = *source_by_id.get(c.source?.value.as_str())?;
-            Some(Citation {
-                source,
-                quote: value(c.quote),
-                locator: value(c.locator),
-            })
+    let mut out = Vec::with_capacity(list.len());
+    out.extend(list.into_iter().filter_map(|c| {
+        let source = *source_by_id.get(c.source?.value.as_str())?;
+        Some(Citation {
+            source,
+            quote: value(c.quote),
+            locator: value(c.locator),
         })
-        .collect::<Vec<_>>();
-    out.shrink_to_fit();
+    }));
     out
 }
 

@@ -10,6 +10,7 @@ use crate::diagnostic::{Code, Related, Span};
 use crate::load::raw::{Chunks, RawCitation, RawDataset, RawEdge, Text};
 use crate::model::{Confidence, When};
 use crate::suggest;
+use compact_str::CompactString;
 
 /// How many unknown references get a fuzzy "did you mean"; past this only exact
 /// (case-insensitive) name matches are suggested, so 10,000 typos stay fast.
@@ -18,6 +19,8 @@ const FUZZY_SUGGESTIONS: usize = 200;
 /// An edge whose references all resolved (indices into the raw records).
 #[derive(Debug, Clone)]
 pub struct Resolved {
+    /// The record's position, for the duplicate check.
+    pub span: Span,
     pub from: usize,
     pub to: usize,
     pub edge_type: usize,
@@ -40,10 +43,10 @@ type DuplicateKey<'r> = (usize, usize, usize, usize, &'r When);
 /// An unknown reference waiting for its fuzzy "did you mean". The search runs after the
 /// parallel checks, in edge order, so the first [`FUZZY_SUGGESTIONS`] references get one
 /// whatever the threads did.
-struct Guess<'r> {
+struct Guess {
     /// Index of its diagnostic.
     diagnostic: usize,
-    word: &'r str,
+    word: CompactString,
     of: Target,
 }
 
@@ -61,7 +64,6 @@ impl Checker<'_> {
         sources: &SourceTable<'_>,
         used: &Used,
     ) -> Chunks<Option<Resolved>> {
-        let raw = &dataset.edges;
         let look = Lookups {
             types,
             orgs,
@@ -69,30 +71,33 @@ impl Checker<'_> {
             used,
         };
         let files = self.files;
-        let parts = raw.parts();
-        // Each file's edges are checked on their own, on all cores; the results are
-        // merged in file order.
-        let checked = crate::parallel::map(parts.len(), |(): &mut (), i| {
+        let packed = dataset.edges.files();
+        // Each file's edges are unpacked and checked on their own, on all cores; the
+        // results are merged in file order.
+        let checked = crate::parallel::map(packed.len(), |(): &mut (), i| {
             let mut cx = Checker {
                 files,
                 diagnostics: Vec::new(),
             };
             let mut guesses = Vec::new();
-            let resolved: Vec<Option<Resolved>> = parts[i]
+            let mut ids = Vec::new();
+            let resolved: Vec<Option<Resolved>> = packed[i]
                 .iter()
                 .map(|edge| {
-                    let r = cx.edge(edge, &look, &mut guesses);
-                    cx.edge_usage(edge, r.as_ref(), &dataset.organizations, orgs);
+                    let r = cx.edge(&edge, &look, &mut guesses);
+                    cx.edge_usage(&edge, r.as_ref(), &dataset.organizations, orgs);
+                    ids.extend(edge.id);
                     r
                 })
                 .collect();
-            (resolved, cx.diagnostics, guesses)
+            (resolved, cx.diagnostics, guesses, ids)
         });
-        // Kept in the same per-file vectors as the raw edges: merging them would briefly
-        // hold every resolved edge twice.
+        // Kept in per-file vectors: merging them would briefly hold every resolved edge
+        // twice.
         let mut out = Chunks::default();
         let mut guesses = Vec::new();
-        for (resolved, diagnostics, part_guesses) in checked {
+        let mut ids = Vec::new();
+        for (resolved, diagnostics, part_guesses, part_ids) in checked {
             let offset = self.diagnostics.len();
             guesses.extend(part_guesses.into_iter().map(|g| Guess {
                 diagnostic: g.diagnostic + offset,
@@ -100,23 +105,24 @@ impl Checker<'_> {
             }));
             self.diagnostics.extend(diagnostics);
             out.push(resolved);
+            ids.extend(part_ids);
         }
         self.guess(&guesses, &look);
-        self.edge_ids(raw);
-        self.duplicates(raw, &out, types);
+        self.edge_ids(&ids);
+        self.duplicates(&out, types);
         out
     }
 
     /// Fills in the fuzzy "did you mean" of the first unknown references.
     /// Which ones get one is decided in edge order; each is measured against every known
     /// id, so they are worked out on all cores.
-    fn guess(&mut self, guesses: &[Guess<'_>], look: &Lookups<'_, '_>) {
+    fn guess(&mut self, guesses: &[Guess], look: &Lookups<'_, '_>) {
         let guesses = &guesses[..guesses.len().min(FUZZY_SUGGESTIONS)];
         let found = crate::parallel::map(guesses.len(), |(): &mut (), i| {
             let g = &guesses[i];
             match g.of {
-                Target::Organization => look.orgs.suggest(g.word),
-                Target::Source => suggest::closest(g.word, look.sources.by_id.keys().copied()),
+                Target::Organization => look.orgs.suggest(&g.word),
+                Target::Source => suggest::closest(&g.word, look.sources.by_id.keys().copied()),
             }
         });
         for (g, found) in guesses.iter().zip(found) {
@@ -127,9 +133,9 @@ impl Checker<'_> {
     }
 
     /// Checks edge ids: their syntax, and that none repeats.
-    fn edge_ids(&mut self, raw: &Chunks<RawEdge>) {
+    fn edge_ids(&mut self, all: &[Text]) {
         let mut ids: HashMap<&str, Span> = HashMap::new();
-        for id in raw.iter().filter_map(|e| e.id.as_ref()) {
+        for id in all {
             self.check_id(id, "edge");
             if let Some(&first) = ids.get(id.value.as_str()) {
                 self.duplicate_edge_id(id, first);
@@ -153,11 +159,11 @@ impl Checker<'_> {
         d.help = Some("edge ids are unique across all files; rename one".into());
     }
 
-    fn edge<'r>(
+    fn edge(
         &mut self,
-        edge: &'r RawEdge,
+        edge: &RawEdge,
         look: &Lookups<'_, '_>,
-        guesses: &mut Vec<Guess<'r>>,
+        guesses: &mut Vec<Guess>,
     ) -> Option<Resolved> {
         let from = edge
             .from
@@ -190,6 +196,7 @@ impl Checker<'_> {
                 if sources_ok && disputes_ok && ok_conf && from_ne_to =>
             {
                 Some(Resolved {
+                    span: edge.span,
                     from,
                     to,
                     edge_type,
@@ -201,11 +208,11 @@ impl Checker<'_> {
         }
     }
 
-    fn endpoint<'r>(
+    fn endpoint(
         &mut self,
-        name: &'r Text,
+        name: &Text,
         look: &Lookups<'_, '_>,
-        guesses: &mut Vec<Guess<'r>>,
+        guesses: &mut Vec<Guess>,
     ) -> Option<usize> {
         if let Some(&i) = look.orgs.by_id.get(name.value.as_str()) {
             look.used.org(i);
@@ -219,7 +226,7 @@ impl Checker<'_> {
         if exact.is_none() {
             guesses.push(Guess {
                 diagnostic: self.diagnostics.len(),
-                word: &name.value,
+                word: name.value.clone(),
                 of: Target::Organization,
             });
         }
@@ -311,11 +318,11 @@ impl Checker<'_> {
     }
 
     /// Whether the edge has citations and every one names a known source.
-    fn citations<'r>(
+    fn citations(
         &mut self,
-        edge: &'r RawEdge,
+        edge: &RawEdge,
         look: &Lookups<'_, '_>,
-        guesses: &mut Vec<Guess<'r>>,
+        guesses: &mut Vec<Guess>,
     ) -> bool {
         let Some(list) = edge.sources.as_ref() else {
             return false;
@@ -330,11 +337,11 @@ impl Checker<'_> {
     }
 
     /// Whether every disputing citation names a known source.
-    fn disputes<'r>(
+    fn disputes(
         &mut self,
-        edge: &'r RawEdge,
+        edge: &RawEdge,
         look: &Lookups<'_, '_>,
-        guesses: &mut Vec<Guess<'r>>,
+        guesses: &mut Vec<Guess>,
     ) -> bool {
         if edge.disputed_by.is_empty() {
             return true;
@@ -359,11 +366,11 @@ impl Checker<'_> {
         true
     }
 
-    fn resolve_all<'r>(
+    fn resolve_all(
         &mut self,
-        list: &'r [RawCitation],
+        list: &[RawCitation],
         look: &Lookups<'_, '_>,
-        guesses: &mut Vec<Guess<'r>>,
+        guesses: &mut Vec<Guess>,
     ) -> bool {
         let mut ok = true;
         for c in list {
@@ -378,7 +385,7 @@ impl Checker<'_> {
             ok = false;
             guesses.push(Guess {
                 diagnostic: self.diagnostics.len(),
-                word: &src.value,
+                word: src.value.clone(),
                 of: Target::Source,
             });
             let d = self.at(
@@ -395,12 +402,7 @@ impl Checker<'_> {
     /// endpoints (either way round for an undirected type) and the same dates as written.
     /// Found by sorting indices rather than hashing keys: 4 bytes per edge instead of a
     /// map entry and a label string.
-    fn duplicates(
-        &mut self,
-        raw: &Chunks<RawEdge>,
-        resolved: &Chunks<Option<Resolved>>,
-        types: &TypeTable,
-    ) {
+    fn duplicates(&mut self, resolved: &Chunks<Option<Resolved>>, types: &TypeTable) {
         // One key per resolved edge: endpoints in key order, type, edge index, dates.
         let mut keys: Vec<DuplicateKey<'_>> = resolved
             .iter()
@@ -427,19 +429,26 @@ impl Checker<'_> {
         for group in keys.chunk_by(same) {
             let (first, ty) = (group[0].3, &types.list[group[0].2].name);
             for dup in &group[1..] {
-                self.duplicate_edge(raw, first, dup.3, ty);
+                self.duplicate_edge(resolved, first, dup.3, ty);
             }
         }
     }
 
-    fn duplicate_edge(&mut self, raw: &Chunks<RawEdge>, first: usize, index: usize, ty: &str) {
+    fn duplicate_edge(
+        &mut self,
+        resolved: &Chunks<Option<Resolved>>,
+        first: usize,
+        index: usize,
+        ty: &str,
+    ) {
+        let span = |i: usize| resolved[i].as_ref().map_or_else(Span::default, |r| r.span);
         let related = Related {
-            location: self.locate(raw[first].span),
+            location: self.locate(span(first)),
             note: "first defined".into(),
         };
         let d = self.at(
             Code::DuplicateEdge,
-            raw[index].span,
+            span(index),
             format!("duplicate {ty} edge between the same organizations with the same dates"),
         );
         d.related = Some(Box::new(related));
