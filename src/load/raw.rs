@@ -207,6 +207,11 @@ impl RawEdges {
         &self.files
     }
 
+    /// The edges of each file that has any, in file order.
+    pub fn into_files(self) -> Vec<PackedEdges> {
+        self.files
+    }
+
     /// The edges in order, unpacked one at a time.
     pub fn iter(&self) -> impl Iterator<Item = RawEdge> + '_ {
         self.files.iter().flatten()

@@ -1,134 +1,177 @@
-//! Construction of the [`Dataset`] from raw records that passed every check: records
-//! are sorted by id, references become indices, and the raw strings move into the model
-//! without copies.
+//! Construction of the [`Dataset`] from records that passed every check: records are
+//! sorted by id, references become indices, and the raw strings move into the model
+//! without copies. Edges are made by the edge checks themselves, file by file, as soon as
+//! each is resolved (see [`ModelEdges`]); the rest is assembled here.
 
-use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::edges::Resolved;
-use crate::load::raw::{Chunks, RawCitation, RawDataset, Text};
+use crate::load::raw::{Chunks, RawCitation, RawEdge, RawOrganization, RawSource, Text};
 use crate::model::{Citation, CompactString, Dataset, Date, Edge, EdgeType, Organization, Source};
 
 /// Each record's two dates, parsed during validation.
 pub type Dates = Vec<(Option<Date>, Option<Date>)>;
 
-/// Builds the dataset. Called only when validation found no error, so every required
-/// field is present and every reference resolved; records that are not are skipped
-/// rather than trusted.
-pub fn build(
-    raw: RawDataset,
-    edge_types: Vec<EdgeType>,
-    org_dates: Dates,
-    source_dates: Dates,
-    resolved: Chunks<Option<Resolved>>,
-) -> Dataset {
-    let (organizations, org_index) = organizations(raw.organizations, org_dates);
-    let (sources, _) = sources(raw.sources, source_dates);
-    let source_by_id: HashMap<&str, usize> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    // Sized up front: `filter_map` cannot tell `collect` how many edges come, and a
-    // doubling vector would reserve up to twice the room.
-    let mut edges = Vec::with_capacity(raw.edges.len());
-    edges.extend(raw.edges.into_iter().zip(resolved).filter_map(|(edge, r)| {
-        let r = r?;
-        Some(Edge {
+/// Where each record goes in the model, which is sorted by id.
+#[derive(Debug)]
+pub struct Order {
+    /// For each position in the model, the raw index of its record.
+    sorted: Vec<usize>,
+    /// For each raw index, its position in the model.
+    index: Vec<usize>,
+}
+
+impl Order {
+    /// The order of records with these ids (a record without one sorts first).
+    pub fn by_id<'a>(ids: impl Iterator<Item = Option<&'a str>>) -> Order {
+        let ids: Vec<&str> = ids.map(Option::unwrap_or_default).collect();
+        let mut sorted: Vec<usize> = (0..ids.len()).collect();
+        sorted.sort_by(|&a, &b| ids[a].cmp(ids[b]));
+        let mut index = vec![0; ids.len()];
+        for (position, &raw) in sorted.iter().enumerate() {
+            index[raw] = position;
+        }
+        Order { sorted, index }
+    }
+
+    /// The model position of the record with raw index `raw`.
+    pub fn of(&self, raw: usize) -> usize {
+        self.index[raw]
+    }
+
+    /// Puts records, given in raw order, in model order.
+    fn apply<T>(&self, records: impl Iterator<Item = T>) -> Vec<T> {
+        let mut slots: Vec<Option<T>> = records.map(Some).collect();
+        self.sorted
+            .iter()
+            .filter_map(|&i| slots[i].take())
+            .collect()
+    }
+}
+
+/// The model's edges, made while the edges are checked, each in the place of its raw
+/// record. Making them stops for good at the first error anywhere, since no dataset will
+/// be built; whatever was made is then dropped.
+#[derive(Debug)]
+pub struct ModelEdges<'a> {
+    /// Organizations' model positions, by raw index.
+    pub orgs: &'a Order,
+    /// Sources' model positions, by raw index.
+    pub sources: &'a Order,
+    /// Set on the first error.
+    pub failed: AtomicBool,
+}
+
+impl ModelEdges<'_> {
+    /// Whether edges are still being made.
+    pub fn wanted(&self) -> bool {
+        !self.failed.load(Ordering::Relaxed)
+    }
+
+    /// Stops making edges.
+    pub fn fail(&self) {
+        self.failed.store(true, Ordering::Relaxed);
+    }
+
+    /// The model edge of a raw edge that resolved; `source_of` finds a citation's source
+    /// (its raw index) by id.
+    pub fn edge(
+        &self,
+        edge: RawEdge,
+        r: Resolved,
+        source_of: impl Fn(&str) -> Option<usize>,
+    ) -> Edge {
+        let cite = |list: Vec<RawCitation>| {
+            // A vector of its own exact size: the raw list is freed at once, and the next
+            // edge's raw list takes its place in the heap.
+            let mut out = Vec::with_capacity(list.len());
+            out.extend(list.into_iter().filter_map(|c| {
+                let source = self.sources.of(source_of(&c.source?.value)?);
+                Some(Citation {
+                    source,
+                    quote: value(c.quote),
+                    locator: value(c.locator),
+                })
+            }));
+            out
+        };
+        Edge {
             id: value(edge.id),
-            from: org_index[r.from],
-            to: org_index[r.to],
+            from: self.orgs.of(r.from),
+            to: self.orgs.of(r.to),
             edge_type: r.edge_type,
             when: r.when,
             confidence: r.confidence,
-            sources: cite(
-                edge.sources.map(|s| s.value).unwrap_or_default(),
-                &source_by_id,
-            ),
-            disputed_by: cite(edge.disputed_by, &source_by_id),
+            sources: cite(edge.sources.map(|s| s.value).unwrap_or_default()),
+            disputed_by: cite(edge.disputed_by),
             notes: value(edge.notes),
             possibly_active: false,
-        })
-    }));
-    Dataset::new(organizations, sources, edge_types, edges)
+        }
+    }
 }
 
-/// The model's citations, in a vector of their own exact size: the raw list is freed at
-/// once, and the next edge's raw list takes its place in the heap.
-fn cite(list: Vec<RawCitation>, source_by_id: &HashMap<&str, usize>) -> Vec<Citation> {
-    let mut out = Vec::with_capacity(list.len());
-    out.extend(list.into_iter().filter_map(|c| {
-        let source = *source_by_id.get(c.source?.value.as_str())?;
-        Some(Citation {
-            source,
-            quote: value(c.quote),
-            locator: value(c.locator),
-        })
-    }));
-    out
+/// Everything a dataset is built from.
+pub struct Parts {
+    pub organizations: Chunks<RawOrganization>,
+    pub org_dates: Dates,
+    pub org_order: Order,
+    pub sources: Chunks<RawSource>,
+    pub source_dates: Dates,
+    pub source_order: Order,
+    pub edge_types: Vec<EdgeType>,
+    pub edges: Vec<Edge>,
+}
+
+/// Builds the dataset. Called only when validation found no error, so every required
+/// field is present.
+pub fn build(parts: Parts) -> Dataset {
+    let organizations = parts.org_order.apply(
+        parts
+            .organizations
+            .into_iter()
+            .zip(parts.org_dates)
+            .map(organization),
+    );
+    let sources = parts.source_order.apply(
+        parts
+            .sources
+            .into_iter()
+            .zip(parts.source_dates)
+            .map(source),
+    );
+    Dataset::new(organizations, sources, parts.edge_types, parts.edges)
 }
 
 fn value(t: Option<Text>) -> Option<CompactString> {
     t.map(|t| t.value)
 }
 
-/// Sorts records by id; returns them and, for each raw index, the sorted index.
-fn sort_by_id<T>(records: Vec<(CompactString, T)>) -> (Vec<T>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..records.len()).collect();
-    order.sort_by(|&a, &b| records[a].0.cmp(&records[b].0));
-    let mut index = vec![0; records.len()];
-    for (sorted, &raw) in order.iter().enumerate() {
-        index[raw] = sorted;
+fn organization(
+    (o, (founded, dissolved)): (RawOrganization, (Option<Date>, Option<Date>)),
+) -> Organization {
+    Organization {
+        id: value(o.id).unwrap_or_default(),
+        name: value(o.name).unwrap_or_default(),
+        short: value(o.short),
+        aliases: o.aliases.into_iter().map(|a| a.value).collect(),
+        kind: value(o.kind),
+        region: value(o.region),
+        founded,
+        dissolved,
+        wikidata: value(o.wikidata),
+        notes: value(o.notes),
     }
-    let mut slots: Vec<Option<T>> = records.into_iter().map(|(_, r)| Some(r)).collect();
-    let sorted = order.iter().filter_map(|&i| slots[i].take()).collect();
-    (sorted, index)
 }
 
-fn organizations(
-    raw: Chunks<crate::load::raw::RawOrganization>,
-    dates: Dates,
-) -> (Vec<Organization>, Vec<usize>) {
-    let records = raw
-        .into_iter()
-        .zip(dates)
-        .map(|(o, (founded, dissolved))| {
-            let id = value(o.id).unwrap_or_default();
-            let org = Organization {
-                id: id.clone(),
-                name: value(o.name).unwrap_or_default(),
-                short: value(o.short),
-                aliases: o.aliases.into_iter().map(|a| a.value).collect(),
-                kind: value(o.kind),
-                region: value(o.region),
-                founded,
-                dissolved,
-                wikidata: value(o.wikidata),
-                notes: value(o.notes),
-            };
-            (id, org)
-        })
-        .collect();
-    sort_by_id(records)
-}
-
-fn sources(raw: Chunks<crate::load::raw::RawSource>, dates: Dates) -> (Vec<Source>, Vec<usize>) {
-    let records = raw
-        .into_iter()
-        .zip(dates)
-        .map(|(s, (published, accessed))| {
-            let id = value(s.id).unwrap_or_default();
-            let source = Source {
-                id: id.clone(),
-                title: value(s.title).unwrap_or_default(),
-                author: value(s.author),
-                publisher: value(s.publisher),
-                published,
-                url: value(s.url),
-                accessed,
-                notes: value(s.notes),
-            };
-            (id, source)
-        })
-        .collect();
-    sort_by_id(records)
+fn source((s, (published, accessed)): (RawSource, (Option<Date>, Option<Date>))) -> Source {
+    Source {
+        id: value(s.id).unwrap_or_default(),
+        title: value(s.title).unwrap_or_default(),
+        author: value(s.author),
+        publisher: value(s.publisher),
+        published,
+        url: value(s.url),
+        accessed,
+        notes: value(s.notes),
+    }
 }

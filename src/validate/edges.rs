@@ -4,10 +4,15 @@
 use std::collections::HashMap;
 
 use super::Checker;
+use super::build::ModelEdges;
 use super::records::{OrgTable, SourceTable, TypeTable};
 use super::usage::Used;
 use crate::diagnostic::{Code, Related, Span};
-use crate::load::raw::{Chunks, RawCitation, RawDataset, RawEdge, Text};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::raw::{
+    Chunks, PackedEdges, RawCitation, RawEdge, RawEdges, RawOrganization, Text,
+};
+use crate::model::Edge;
 use crate::model::{Confidence, When};
 use crate::suggest;
 use compact_str::CompactString;
@@ -28,17 +33,52 @@ pub struct Resolved {
     pub confidence: Option<Confidence>,
 }
 
-struct Lookups<'a, 'r> {
-    types: &'a TypeTable,
-    orgs: &'a OrgTable<'r>,
-    sources: &'a SourceTable<'r>,
+/// What the edge checks resolve references against.
+pub struct Lookups<'a, 'r> {
+    pub types: &'a TypeTable,
+    pub orgs: &'a OrgTable<'r>,
+    /// The organizations' records, for the names in messages.
+    pub raw_orgs: &'a Chunks<RawOrganization>,
+    pub sources: &'a SourceTable<'r>,
     /// Marked with every reference that resolves, valid edge or not.
-    used: &'a Used,
+    pub used: &'a Used,
+}
+
+/// What one file's edge checks found.
+struct FileChecks {
+    diagnostics: Vec<Diagnostic>,
+    guesses: Vec<Guess>,
+    /// The edges' ids, for the check that none repeats.
+    ids: Vec<Text>,
+    keys: Vec<DuplicateKey>,
 }
 
 /// What makes two edges duplicates: endpoints (in key order), type, and dates as
-/// written; the edge's index rides along.
-type DuplicateKey<'r> = (usize, usize, usize, usize, &'r When);
+/// written; the edge's index and position ride along.
+struct DuplicateKey {
+    ends: (u32, u32, u32),
+    dates: CompactString,
+    index: u32,
+    span: Span,
+}
+
+impl DuplicateKey {
+    fn new(r: &Resolved, index: usize, types: &TypeTable) -> DuplicateKey {
+        let (a, b) = if types.list[r.edge_type].directed || r.from <= r.to {
+            (r.from, r.to)
+        } else {
+            (r.to, r.from)
+        };
+        let n = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let bytes: Vec<u8> = r.when.label_bytes().collect();
+        DuplicateKey {
+            ends: (n(a), n(b), n(r.edge_type)),
+            dates: CompactString::from_utf8_lossy(&bytes),
+            index: n(index),
+            span: r.span,
+        }
+    }
+}
 
 /// An unknown reference waiting for its fuzzy "did you mean". The search runs after the
 /// parallel checks, in edge order, so the first [`FUZZY_SUGGESTIONS`] references get one
@@ -56,61 +96,113 @@ enum Target {
 }
 
 impl Checker<'_> {
+    /// Checks every edge, each file's on their own on all cores, making the model's edges
+    /// on the way when `model` is given; they are returned when no edge had an error.
     pub(super) fn edges(
         &mut self,
-        dataset: &RawDataset,
-        types: &TypeTable,
-        orgs: &OrgTable<'_>,
-        sources: &SourceTable<'_>,
-        used: &Used,
-    ) -> Chunks<Option<Resolved>> {
-        let look = Lookups {
-            types,
-            orgs,
-            sources,
-            used,
-        };
+        edges: RawEdges,
+        look: &Lookups<'_, '_>,
+        model: Option<&ModelEdges<'_>>,
+    ) -> Option<Vec<Edge>> {
         let files = self.files;
-        let packed = dataset.edges.files();
-        // Each file's edges are unpacked and checked on their own, on all cores; the
-        // results are merged in file order.
-        let checked = crate::parallel::map(packed.len(), |(): &mut (), i| {
-            let mut cx = Checker {
-                files,
-                diagnostics: Vec::new(),
+        let total = edges.len();
+        let mut made: Vec<Option<Edge>> = Vec::new();
+        let mut jobs = Vec::new();
+        {
+            // Each file's edges, its first edge's index, and the slots for its model edges.
+            let mut slots = if model.is_some() {
+                made.resize_with(total, || None);
+                &mut made[..]
+            } else {
+                &mut []
             };
-            let mut guesses = Vec::new();
-            let mut ids = Vec::new();
-            let resolved: Vec<Option<Resolved>> = packed[i]
-                .iter()
-                .map(|edge| {
-                    let r = cx.edge(&edge, &look, &mut guesses);
-                    cx.edge_usage(&edge, r.as_ref(), &dataset.organizations, orgs);
-                    ids.extend(edge.id);
-                    r
-                })
-                .collect();
-            (resolved, cx.diagnostics, guesses, ids)
+            let mut first = 0;
+            for packed in edges.into_files() {
+                let n = packed.len();
+                let here = if slots.is_empty() {
+                    &mut [][..]
+                } else {
+                    let (here, rest) = std::mem::take(&mut slots).split_at_mut(n);
+                    slots = rest;
+                    here
+                };
+                jobs.push(std::sync::Mutex::new(Some((packed, first, here))));
+                first += n;
+            }
+        }
+        let checked = crate::parallel::map(jobs.len(), |(): &mut (), i| {
+            let job = jobs[i].lock().ok().and_then(|mut j| j.take());
+            job.map(|(packed, first, slots)| {
+                let mut cx = Checker {
+                    files,
+                    diagnostics: Vec::new(),
+                };
+                cx.file_edges(packed, first, slots, look, model)
+            })
         });
-        // Kept in per-file vectors: merging them would briefly hold every resolved edge
-        // twice.
-        let mut out = Chunks::default();
+        drop(jobs);
         let mut guesses = Vec::new();
         let mut ids = Vec::new();
-        for (resolved, diagnostics, part_guesses, part_ids) in checked {
+        let mut keys = Vec::with_capacity(total);
+        for part in checked.into_iter().flatten() {
             let offset = self.diagnostics.len();
-            guesses.extend(part_guesses.into_iter().map(|g| Guess {
+            guesses.extend(part.guesses.into_iter().map(|g| Guess {
                 diagnostic: g.diagnostic + offset,
                 ..g
             }));
-            self.diagnostics.extend(diagnostics);
-            out.push(resolved);
-            ids.extend(part_ids);
+            self.diagnostics.extend(part.diagnostics);
+            ids.extend(part.ids);
+            keys.extend(part.keys);
         }
-        self.guess(&guesses, &look);
+        self.guess(&guesses, look);
         self.edge_ids(&ids);
-        self.duplicates(&out, types);
-        out
+        self.duplicates(keys, look.types);
+        let complete = model.is_some_and(ModelEdges::wanted) && !self.has_errors();
+        // Every slot is filled when no edge failed. `filter_map` (not `flatten`) lets
+        // `collect` reuse the vector's allocation rather than hold the edges twice.
+        #[allow(clippy::filter_map_identity)]
+        complete.then(|| made.into_iter().filter_map(|e| e).collect())
+    }
+
+    /// Checks one file's edges, unpacking each in turn and freeing the file's buffer as
+    /// it goes; the edges that resolve become model edges in `slots` while `model` wants
+    /// them.
+    fn file_edges(
+        &mut self,
+        packed: PackedEdges,
+        first: usize,
+        slots: &mut [Option<Edge>],
+        look: &Lookups<'_, '_>,
+        model: Option<&ModelEdges<'_>>,
+    ) -> FileChecks {
+        let mut guesses = Vec::new();
+        let mut ids = Vec::new();
+        let mut keys = Vec::with_capacity(packed.len());
+        for (k, edge) in packed.into_iter().enumerate() {
+            let errors = self.diagnostics.len();
+            let r = self.edge(&edge, look, &mut guesses);
+            self.edge_usage(&edge, r.as_ref(), look.raw_orgs, look.orgs);
+            ids.extend(edge.id.clone());
+            if let Some(r) = &r {
+                keys.push(DuplicateKey::new(r, first + k, look.types));
+            }
+            let Some(model) = model else { continue };
+            let failed = self.diagnostics[errors..]
+                .iter()
+                .any(|d| d.severity == Severity::Error);
+            if failed {
+                model.fail();
+            }
+            if let (Some(r), Some(slot), true) = (r, slots.get_mut(k), model.wanted()) {
+                *slot = Some(model.edge(edge, r, |id| look.sources.by_id.get(id).copied()));
+            }
+        }
+        FileChecks {
+            diagnostics: std::mem::take(&mut self.diagnostics),
+            guesses,
+            ids,
+            keys,
+        }
     }
 
     /// Fills in the fuzzy "did you mean" of the first unknown references.
@@ -400,55 +492,26 @@ impl Checker<'_> {
 
     /// Reports every resolved edge that repeats an earlier one: same type, same
     /// endpoints (either way round for an undirected type) and the same dates as written.
-    /// Found by sorting indices rather than hashing keys: 4 bytes per edge instead of a
-    /// map entry and a label string.
-    fn duplicates(&mut self, resolved: &Chunks<Option<Resolved>>, types: &TypeTable) {
-        // One key per resolved edge: endpoints in key order, type, edge index, dates.
-        let mut keys: Vec<DuplicateKey<'_>> = resolved
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| {
-                let r = r.as_ref()?;
-                let (a, b) = if types.list[r.edge_type].directed || r.from <= r.to {
-                    (r.from, r.to)
-                } else {
-                    (r.to, r.from)
-                };
-                Some((a, b, r.edge_type, i, &r.when))
-            })
-            .collect();
-        keys.sort_unstable_by(|x, y| {
-            (x.0, x.1, x.2)
-                .cmp(&(y.0, y.1, y.2))
-                .then_with(|| x.4.label_bytes().cmp(y.4.label_bytes()))
-                .then(x.3.cmp(&y.3))
-        });
-        let same = |x: &DuplicateKey<'_>, y: &DuplicateKey<'_>| {
-            (x.0, x.1, x.2) == (y.0, y.1, y.2) && x.4.label_bytes().eq(y.4.label_bytes())
-        };
+    /// Found by sorting the keys rather than hashing them.
+    fn duplicates(&mut self, mut keys: Vec<DuplicateKey>, types: &TypeTable) {
+        keys.sort_unstable_by(|x, y| (x.ends, &x.dates, x.index).cmp(&(y.ends, &y.dates, y.index)));
+        let same = |x: &DuplicateKey, y: &DuplicateKey| (x.ends, &x.dates) == (y.ends, &y.dates);
         for group in keys.chunk_by(same) {
-            let (first, ty) = (group[0].3, &types.list[group[0].2].name);
+            let (first, ty) = (&group[0], &types.list[group[0].ends.2 as usize].name);
             for dup in &group[1..] {
-                self.duplicate_edge(resolved, first, dup.3, ty);
+                self.duplicate_edge(first.span, dup.span, ty);
             }
         }
     }
 
-    fn duplicate_edge(
-        &mut self,
-        resolved: &Chunks<Option<Resolved>>,
-        first: usize,
-        index: usize,
-        ty: &str,
-    ) {
-        let span = |i: usize| resolved[i].as_ref().map_or_else(Span::default, |r| r.span);
+    fn duplicate_edge(&mut self, first: Span, dup: Span, ty: &str) {
         let related = Related {
-            location: self.locate(span(first)),
+            location: self.locate(first),
             note: "first defined".into(),
         };
         let d = self.at(
             Code::DuplicateEdge,
-            span(index),
+            dup,
             format!("duplicate {ty} edge between the same organizations with the same dates"),
         );
         d.related = Some(Box::new(related));

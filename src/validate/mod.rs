@@ -50,27 +50,22 @@ pub fn check(raw: RawDataset, files: &Files) -> Vec<Diagnostic> {
     run(raw, files, false, false).0
 }
 
-/// A dataset that passed validation, not yet built: the records and what the checks
-/// resolved.
-#[derive(Debug)]
-pub struct Pending {
-    raw: RawDataset,
-    types: Vec<crate::model::EdgeType>,
-    org_dates: build::Dates,
-    source_dates: build::Dates,
-    resolved: crate::load::raw::Chunks<Option<edges::Resolved>>,
+/// A dataset that passed validation, not yet built: its records, sorted and assembled
+/// into a graph by [`Pending::build`].
+pub struct Pending(build::Parts);
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pending")
+            .field("edges", &self.0.edges.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Pending {
     /// Builds the dataset (the one way a [`Dataset`] is made).
     pub fn build(self) -> Dataset {
-        build::build(
-            self.raw,
-            self.types,
-            self.org_dates,
-            self.source_dates,
-            self.resolved,
-        )
+        build::build(self.0)
     }
 }
 
@@ -84,28 +79,55 @@ fn run(
         files,
         diagnostics: Vec::new(),
     };
-    let types = cx.edge_types(&raw.edge_types);
-    let orgs = cx.organizations(&raw.organizations);
-    let sources = cx.sources(&raw.sources);
-    let used = usage::Used::new(raw.organizations.len(), raw.sources.len());
-    let resolved = cx.edges(&raw, &types, &orgs, &sources, &used);
-    cx.unused(&raw, &used, &orgs, &sources);
-    let has_errors = prior_errors || cx.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let pending = if build_model && !has_errors {
-        let (org_dates, source_dates) = (orgs.dates, sources.dates);
-        Some(Pending {
-            raw,
-            types: types.list,
+    let RawDataset {
+        edge_types,
+        organizations,
+        sources: raw_sources,
+        edges,
+    } = raw;
+    let types = cx.edge_types(&edge_types);
+    let orgs = cx.organizations(&organizations);
+    let sources = cx.sources(&raw_sources);
+    let used = usage::Used::new(organizations.len(), raw_sources.len());
+    let org_order = build::Order::by_id(organizations.iter().map(|o| id(o.id.as_ref())));
+    let source_order = build::Order::by_id(raw_sources.iter().map(|s| id(s.id.as_ref())));
+    let model = (build_model && !prior_errors && !cx.has_errors()).then(|| build::ModelEdges {
+        orgs: &org_order,
+        sources: &source_order,
+        failed: std::sync::atomic::AtomicBool::new(false),
+    });
+    let look = edges::Lookups {
+        types: &types,
+        orgs: &orgs,
+        raw_orgs: &organizations,
+        sources: &sources,
+        used: &used,
+    };
+    let model_edges = cx.edges(edges, &look, model.as_ref());
+    cx.unused(&organizations, &raw_sources, &used, &orgs, &sources);
+    let org_dates = orgs.into_dates();
+    let source_dates = sources.into_dates();
+    let pending = match model_edges {
+        Some(edges) if !cx.has_errors() => Some(Pending(build::Parts {
+            organizations,
             org_dates,
+            org_order,
+            sources: raw_sources,
             source_dates,
-            resolved,
-        })
-    } else {
-        drop((orgs, sources, types, resolved));
-        crate::parallel::drop_in_background(raw);
-        None
+            source_order,
+            edge_types: types.list,
+            edges,
+        })),
+        other => {
+            crate::parallel::drop_in_background((other, organizations, raw_sources));
+            None
+        }
     };
     (cx.diagnostics, pending)
+}
+
+fn id(t: Option<&Text>) -> Option<&str> {
+    t.map(|t| t.value.as_str())
 }
 
 /// What is wrong with an invalid id, in a few words for the caret label.
@@ -130,6 +152,12 @@ struct Checker<'f> {
 }
 
 impl Checker<'_> {
+    fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
     fn at(&mut self, code: Code, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         let location = self.files.locate(span);
         self.diagnostics

@@ -30,7 +30,19 @@ pub struct SourceTable<'r> {
     pub dates: Vec<(Option<Date>, Option<Date>)>,
 }
 
+impl SourceTable<'_> {
+    /// The parsed dates, letting go of the records the table borrows.
+    pub fn into_dates(self) -> Vec<(Option<Date>, Option<Date>)> {
+        self.dates
+    }
+}
+
 impl<'r> OrgTable<'r> {
+    /// The parsed dates, letting go of the records the table borrows.
+    pub fn into_dates(self) -> Vec<(Option<Date>, Option<Date>)> {
+        self.dates
+    }
+
     /// The id an unknown reference most probably meant.
     pub fn suggest(&self, word: &str) -> Option<&'r str> {
         if let Some(id) = self.names.get(&word.trim().to_lowercase()) {

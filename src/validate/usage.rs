@@ -8,7 +8,7 @@ use super::{Checker, fields};
 use crate::diagnostic::Code;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::load::raw::{Chunks, RawDataset, RawEdge, RawOrganization};
+use crate::load::raw::{Chunks, RawEdge, RawOrganization, RawSource};
 use crate::model::Date;
 
 /// Which organizations and sources some edge references, marked from every thread
@@ -56,14 +56,15 @@ impl Checker<'_> {
     /// Sources no edge cites and organizations no edge links, once every edge is checked.
     pub(super) fn unused(
         &mut self,
-        raw: &RawDataset,
+        raw_orgs: &Chunks<RawOrganization>,
+        raw_sources: &Chunks<RawSource>,
         used: &Used,
         orgs: &OrgTable<'_>,
         sources: &SourceTable<'_>,
     ) {
         // A record whose id repeats an earlier one is already a duplicate-id error; only the
         // record that owns the id can be used or unused.
-        for (i, (src, used)) in raw.sources.iter().zip(&used.sources).enumerate() {
+        for (i, (src, used)) in raw_sources.iter().zip(&used.sources).enumerate() {
             if let (Some(id), false) = (&src.id, used.load(Ordering::Relaxed))
                 && sources.by_id.get(id.value.as_str()) == Some(&i)
             {
@@ -75,7 +76,7 @@ impl Checker<'_> {
                 .help = Some("cite it from an edge or remove it".into());
             }
         }
-        for (i, (org, used)) in raw.organizations.iter().zip(&used.orgs).enumerate() {
+        for (i, (org, used)) in raw_orgs.iter().zip(&used.orgs).enumerate() {
             if let (Some(id), false) = (&org.id, used.load(Ordering::Relaxed))
                 && orgs.by_id.get(id.value.as_str()) == Some(&i)
             {
