@@ -5,8 +5,6 @@
 
 use std::fmt;
 
-use compact_str::CompactString;
-
 /// A calendar day, ordered chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
@@ -42,11 +40,47 @@ impl fmt::Display for Day {
 /// A parsed date: what was written, the span of days it can mean, and its hedges.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Date {
-    text: CompactString,
+    text: Written,
     earliest: Day,
     latest: Day,
     uncertain: bool,
     approximate: bool,
+}
+
+/// A valid date as written, kept in place: at most `YYYY-MM-DD` and a qualifier, all
+/// ASCII. Half a million edges carry two dates each, so 12 bytes rather than a 24-byte
+/// string matter.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Written {
+    bytes: [u8; Written::MAX],
+    len: u8,
+}
+
+impl Written {
+    const MAX: usize = 11;
+
+    /// `None` when `text` is too long to be a valid date.
+    fn new(text: &str) -> Option<Written> {
+        let mut bytes = [0; Written::MAX];
+        bytes
+            .get_mut(..text.len())?
+            .copy_from_slice(text.as_bytes());
+        Some(Written {
+            bytes,
+            len: text.len() as u8,
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        // Copied from a `str` and cut at its end, so always UTF-8.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for Written {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
 }
 
 /// Why a date did not parse, with a hint at the usual fix.
@@ -103,8 +137,9 @@ impl Date {
         } else {
             (y_lo, y_hi)
         };
+        let written = Written::new(text).ok_or_else(|| fail(format!("`{text}` is not a date")))?;
         Ok(Date {
-            text: CompactString::from(text),
+            text: written,
             earliest: Day {
                 year: y_lo,
                 month: m_lo,
@@ -122,7 +157,7 @@ impl Date {
 
     /// The date exactly as written.
     pub fn text(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// The first day the date can mean.
@@ -148,7 +183,7 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.text.as_str())
     }
 }
 
@@ -303,6 +338,18 @@ mod tests {
     fn bounds(text: &str) -> (String, String) {
         let d = Date::parse(text).unwrap_or_else(|e| panic!("{text}: {}", e.message));
         (d.earliest().to_string(), d.latest().to_string())
+    }
+
+    /// The longest dates keep their text; longer text is no date.
+    #[test]
+    fn the_longest_dates_are_kept_whole() {
+        for text in ["2015-08-11%", "201X-XX-XX?", "1999-12-31~"] {
+            let d = Date::parse(text).unwrap_or_else(|e| panic!("{text}: {}", e.message));
+            assert_eq!(d.text(), text);
+            assert_eq!(format!("{d:?}").matches(&format!("{text:?}")).count(), 1);
+        }
+        assert!(Date::parse("2015-08-11%%").is_err());
+        assert!(Date::parse("02015-08-11").is_err());
     }
 
     #[test]

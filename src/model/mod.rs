@@ -138,9 +138,9 @@ pub struct Edge {
     /// How sure the authors are.
     pub confidence: Option<Confidence>,
     /// Supporting citations (at least one).
-    pub sources: Vec<Citation>,
+    pub sources: Box<[Citation]>,
     /// Contesting citations; non-empty means the edge is disputed.
-    pub disputed_by: Vec<Citation>,
+    pub disputed_by: Box<[Citation]>,
     /// Free text.
     pub notes: Option<CompactString>,
     /// Set by a time filter when the edge's dates only *may* overlap the slice (an
@@ -266,8 +266,8 @@ mod tests {
             edge_type: 0,
             when: when.clone(),
             confidence: None,
-            sources: Vec::new(),
-            disputed_by: Vec::new(),
+            sources: Box::default(),
+            disputed_by: Box::default(),
             notes: None,
             possibly_active: false,
         };

@@ -15,8 +15,6 @@ pub type Dates = Vec<(Option<Date>, Option<Date>)>;
 /// Where each record goes in the model, which is sorted by id.
 #[derive(Debug)]
 pub struct Order {
-    /// For each position in the model, the raw index of its record.
-    sorted: Vec<usize>,
     /// For each raw index, its position in the model.
     index: Vec<usize>,
 }
@@ -31,21 +29,12 @@ impl Order {
         for (position, &raw) in sorted.iter().enumerate() {
             index[raw] = position;
         }
-        Order { sorted, index }
+        Order { index }
     }
 
     /// The model position of the record with raw index `raw`.
     pub fn of(&self, raw: usize) -> usize {
         self.index[raw]
-    }
-
-    /// Puts records, given in raw order, in model order.
-    fn apply<T>(&self, records: impl Iterator<Item = T>) -> Vec<T> {
-        let mut slots: Vec<Option<T>> = records.map(Some).collect();
-        self.sorted
-            .iter()
-            .filter_map(|&i| slots[i].take())
-            .collect()
     }
 }
 
@@ -82,8 +71,8 @@ impl ModelEdges<'_> {
         source_of: impl Fn(&str) -> Option<usize>,
     ) -> Edge {
         let cite = |list: Vec<RawCitation>| {
-            // A vector of its own exact size: the raw list is freed at once, and the next
-            // edge's raw list takes its place in the heap.
+            // An allocation of its own exact size: the raw list is freed at once, and the
+            // next edge's raw list takes its place in the heap.
             let mut out = Vec::with_capacity(list.len());
             out.extend(list.into_iter().filter_map(|c| {
                 let source = self.sources.of(source_of(&c.source?.value)?);
@@ -93,7 +82,7 @@ impl ModelEdges<'_> {
                     locator: value(c.locator),
                 })
             }));
-            out
+            out.into_boxed_slice()
         };
         Edge {
             id: value(edge.id),
@@ -114,10 +103,8 @@ impl ModelEdges<'_> {
 pub struct Parts {
     pub organizations: Chunks<RawOrganization>,
     pub org_dates: Dates,
-    pub org_order: Order,
     pub sources: Chunks<RawSource>,
     pub source_dates: Dates,
-    pub source_order: Order,
     pub edge_types: Vec<EdgeType>,
     pub edges: Vec<Edge>,
 }
@@ -125,20 +112,22 @@ pub struct Parts {
 /// Builds the dataset. Called only when validation found no error, so every required
 /// field is present.
 pub fn build(parts: Parts) -> Dataset {
-    let organizations = parts.org_order.apply(
-        parts
-            .organizations
-            .into_iter()
-            .zip(parts.org_dates)
-            .map(organization),
-    );
-    let sources = parts.source_order.apply(
-        parts
-            .sources
-            .into_iter()
-            .zip(parts.source_dates)
-            .map(source),
-    );
+    let mut organizations: Vec<Organization> = parts
+        .organizations
+        .into_iter()
+        .zip(parts.org_dates)
+        .map(organization)
+        .collect();
+    let mut sources: Vec<Source> = parts
+        .sources
+        .into_iter()
+        .zip(parts.source_dates)
+        .map(source)
+        .collect();
+    // Sorted in place, which gives the edges' [`Order`]: ids are unique and present once
+    // validation passed, so any sort by id agrees with it.
+    organizations.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    sources.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     Dataset::new(organizations, sources, parts.edge_types, parts.edges)
 }
 

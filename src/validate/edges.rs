@@ -50,7 +50,43 @@ struct FileChecks {
     guesses: Vec<Guess>,
     /// The edges' ids, for the check that none repeats.
     ids: Vec<Text>,
-    keys: Vec<DuplicateKey>,
+}
+
+/// One file's edges to check, with the slots for what checking them yields.
+struct FileJob<'s> {
+    packed: PackedEdges,
+    /// The index of its first edge among all files' edges.
+    first: usize,
+    /// Slots for its model edges (none when no model is made).
+    made: &'s mut [Option<Edge>],
+    /// Slots for its edges' duplicate keys.
+    keys: &'s mut [Option<DuplicateKey>],
+}
+
+/// Splits the edges into one job per file, each with its share of the slots.
+fn split_by_file<'s>(
+    edges: RawEdges,
+    mut made: &'s mut [Option<Edge>],
+    mut keys: &'s mut [Option<DuplicateKey>],
+) -> Vec<std::sync::Mutex<Option<FileJob<'s>>>> {
+    let mut first = 0;
+    let mut jobs = Vec::new();
+    for packed in edges.into_files() {
+        let n = packed.len();
+        let (m, k) = (n.min(made.len()), n.min(keys.len()));
+        let (file_made, rest) = std::mem::take(&mut made).split_at_mut(m);
+        made = rest;
+        let (file_keys, rest) = std::mem::take(&mut keys).split_at_mut(k);
+        keys = rest;
+        jobs.push(std::sync::Mutex::new(Some(FileJob {
+            packed,
+            first,
+            made: file_made,
+            keys: file_keys,
+        })));
+        first += n;
+    }
+    jobs
 }
 
 /// What makes two edges duplicates: endpoints (in key order), type, and dates as
@@ -106,44 +142,29 @@ impl Checker<'_> {
     ) -> Option<Vec<Edge>> {
         let files = self.files;
         let total = edges.len();
+        // One slot per edge for its model edge and its duplicate key, filled by the file
+        // that has it: allocated once, these vectors go back to the system when freed
+        // instead of leaving holes in the heap, as per-file vectors would.
         let mut made: Vec<Option<Edge>> = Vec::new();
-        let mut jobs = Vec::new();
-        {
-            // Each file's edges, its first edge's index, and the slots for its model edges.
-            let mut slots = if model.is_some() {
-                made.resize_with(total, || None);
-                &mut made[..]
-            } else {
-                &mut []
-            };
-            let mut first = 0;
-            for packed in edges.into_files() {
-                let n = packed.len();
-                let here = if slots.is_empty() {
-                    &mut [][..]
-                } else {
-                    let (here, rest) = std::mem::take(&mut slots).split_at_mut(n);
-                    slots = rest;
-                    here
-                };
-                jobs.push(std::sync::Mutex::new(Some((packed, first, here))));
-                first += n;
-            }
+        if model.is_some() {
+            made.resize_with(total, || None);
         }
+        let mut keys: Vec<Option<DuplicateKey>> = Vec::new();
+        keys.resize_with(total, || None);
+        let jobs = split_by_file(edges, &mut made, &mut keys);
         let checked = crate::parallel::map(jobs.len(), |(): &mut (), i| {
             let job = jobs[i].lock().ok().and_then(|mut j| j.take());
-            job.map(|(packed, first, slots)| {
+            job.map(|job| {
                 let mut cx = Checker {
                     files,
                     diagnostics: Vec::new(),
                 };
-                cx.file_edges(packed, first, slots, look, model)
+                cx.file_edges(job, look, model)
             })
         });
         drop(jobs);
         let mut guesses = Vec::new();
         let mut ids = Vec::new();
-        let mut keys = Vec::with_capacity(total);
         for part in checked.into_iter().flatten() {
             let offset = self.diagnostics.len();
             guesses.extend(part.guesses.into_iter().map(|g| Guess {
@@ -152,11 +173,12 @@ impl Checker<'_> {
             }));
             self.diagnostics.extend(part.diagnostics);
             ids.extend(part.ids);
-            keys.extend(part.keys);
         }
         self.guess(&guesses, look);
         self.edge_ids(&ids);
-        self.duplicates(keys, look.types);
+        // `filter_map` (not `flatten`) lets `collect` reuse the vector's allocation.
+        #[allow(clippy::filter_map_identity)]
+        self.duplicates(keys.into_iter().filter_map(|k| k).collect(), look.types);
         let complete = model.is_some_and(ModelEdges::wanted) && !self.has_errors();
         // Every slot is filled when no edge failed. `filter_map` (not `flatten`) lets
         // `collect` reuse the vector's allocation rather than hold the edges twice.
@@ -169,22 +191,25 @@ impl Checker<'_> {
     /// them.
     fn file_edges(
         &mut self,
-        packed: PackedEdges,
-        first: usize,
-        slots: &mut [Option<Edge>],
+        job: FileJob<'_>,
         look: &Lookups<'_, '_>,
         model: Option<&ModelEdges<'_>>,
     ) -> FileChecks {
+        let FileJob {
+            packed,
+            first,
+            made: slots,
+            keys,
+        } = job;
         let mut guesses = Vec::new();
         let mut ids = Vec::new();
-        let mut keys = Vec::with_capacity(packed.len());
         for (k, edge) in packed.into_iter().enumerate() {
             let errors = self.diagnostics.len();
             let r = self.edge(&edge, look, &mut guesses);
             self.edge_usage(&edge, r.as_ref(), look.raw_orgs, look.orgs);
             ids.extend(edge.id.clone());
-            if let Some(r) = &r {
-                keys.push(DuplicateKey::new(r, first + k, look.types));
+            if let (Some(r), Some(key)) = (&r, keys.get_mut(k)) {
+                *key = Some(DuplicateKey::new(r, first + k, look.types));
             }
             let Some(model) = model else { continue };
             let failed = self.diagnostics[errors..]
@@ -201,7 +226,6 @@ impl Checker<'_> {
             diagnostics: std::mem::take(&mut self.diagnostics),
             guesses,
             ids,
-            keys,
         }
     }
 

@@ -111,10 +111,8 @@ fn run(
         Some(edges) if !cx.has_errors() => Some(Pending(build::Parts {
             organizations,
             org_dates,
-            org_order,
             sources: raw_sources,
             source_dates,
-            source_order,
             edge_types: types.list,
             edges,
         })),
