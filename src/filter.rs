@@ -221,14 +221,10 @@ fn ego(dataset: &Dataset, focus: &str, depth: usize, keep_edge: &[bool]) -> Vec<
             continue;
         }
         let node = NodeIndex::new(at);
-        let edges = dataset
-            .graph
+        let graph = dataset.graph();
+        let edges = graph
             .edges_directed(node, petgraph::Direction::Outgoing)
-            .chain(
-                dataset
-                    .graph
-                    .edges_directed(node, petgraph::Direction::Incoming),
-            );
+            .chain(graph.edges_directed(node, petgraph::Direction::Incoming));
         for e in edges {
             use petgraph::visit::EdgeRef;
             if !keep_edge[*e.weight()] {

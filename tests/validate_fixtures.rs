@@ -316,8 +316,8 @@ fn valid_fixture_has_no_diagnostics_and_the_expected_counts() {
         "four built-in types and `cooperation`"
     );
     assert_eq!(d.edges.len(), 5);
-    assert_eq!(d.graph.node_count(), 4);
-    assert_eq!(d.graph.edge_count(), 5);
+    assert_eq!(d.graph().node_count(), 4);
+    assert_eq!(d.graph().edge_count(), 5);
     assert_eq!(d.edges.iter().filter(|e| e.is_disputed()).count(), 1);
     let ids: Vec<&str> = d.organizations.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(

@@ -105,7 +105,7 @@ pub fn node_values<'a>(org: &'a Organization) -> Vec<(&'static str, Value<'a>)> 
         ("founded", date(&org.founded)),
         ("dissolved", date(&org.dissolved)),
         ("wikidata", text(&org.wikidata)),
-        ("notes", text(&org.notes)),
+        ("notes", org.notes.as_deref().map(Cow::Borrowed)),
     ]
     .into_iter()
     .filter_map(|(key, v)| v.map(|v| (key, Value::Text(v))))

@@ -9,6 +9,7 @@ pub mod date;
 pub mod edge_type;
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 pub use compact_str::CompactString;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -74,7 +75,7 @@ pub struct Organization {
     /// Wikidata item id (`Q…`).
     pub wikidata: Option<CompactString>,
     /// Free text.
-    pub notes: Option<CompactString>,
+    pub notes: Option<Box<str>>,
 }
 
 impl Organization {
@@ -106,7 +107,7 @@ pub struct Source {
     /// When the URL was read.
     pub accessed: Option<Date>,
     /// Free text.
-    pub notes: Option<CompactString>,
+    pub notes: Option<Box<str>>,
 }
 
 /// One citation of a source by an edge.
@@ -115,8 +116,9 @@ pub struct Source {
 pub struct Citation {
     /// Index into [`Dataset::sources`].
     pub source: usize,
-    /// Verbatim quote.
-    pub quote: Option<CompactString>,
+    /// Verbatim quote (long text: a bare allocation, 16 bytes, rather than a string that
+    /// could inline 24).
+    pub quote: Option<Box<str>>,
     /// Page, paragraph or timestamp.
     pub locator: Option<CompactString>,
 }
@@ -142,7 +144,7 @@ pub struct Edge {
     /// Contesting citations; non-empty means the edge is disputed.
     pub disputed_by: Box<[Citation]>,
     /// Free text.
-    pub notes: Option<CompactString>,
+    pub notes: Option<Box<str>>,
     /// Set by a time filter when the edge's dates only *may* overlap the slice (an
     /// uncertain bound or no dates at all), as opposed to certainly overlapping it.
     /// Always `false` outside a time slice.
@@ -179,8 +181,8 @@ pub struct Dataset {
     pub edge_types: Vec<EdgeType>,
     /// Edges, sorted by endpoints, type, date and id.
     pub edges: Vec<Edge>,
-    /// The graph: node weights index `organizations`, edge weights index `edges`.
-    pub graph: DiGraph<usize, usize>,
+    /// The graph, made on first use (see [`Dataset::graph`]).
+    graph: OnceLock<DiGraph<usize, usize>>,
 }
 
 impl Dataset {
@@ -194,20 +196,29 @@ impl Dataset {
         // Unstable: no two edges of a valid dataset compare equal (that would be a duplicate
         // edge), and a stable sort would borrow half the edges' size again.
         edges.sort_unstable_by(edge_order);
-        let mut graph = DiGraph::with_capacity(organizations.len(), edges.len());
-        for i in 0..organizations.len() {
-            graph.add_node(i);
-        }
-        for (i, e) in edges.iter().enumerate() {
-            graph.add_edge(NodeIndex::new(e.from), NodeIndex::new(e.to), i);
-        }
         Dataset {
             organizations,
             sources,
             edge_types,
             edges,
-            graph,
+            graph: OnceLock::new(),
         }
+    }
+
+    /// The graph: node weights index `organizations`, edge weights index `edges`. Made
+    /// on first use, since only neighbourhood filters walk it: for half a million edges
+    /// it is 12 MB that an export would otherwise hold for nothing.
+    pub fn graph(&self) -> &DiGraph<usize, usize> {
+        self.graph.get_or_init(|| {
+            let mut graph = DiGraph::with_capacity(self.organizations.len(), self.edges.len());
+            for i in 0..self.organizations.len() {
+                graph.add_node(i);
+            }
+            for (i, e) in self.edges.iter().enumerate() {
+                graph.add_edge(NodeIndex::new(e.from), NodeIndex::new(e.to), i);
+            }
+            graph
+        })
     }
 
     /// The type of an edge.
@@ -222,7 +233,7 @@ impl Dataset {
 
     /// Whether an organization has at least one edge.
     pub fn has_edges(&self, org: usize) -> bool {
-        self.graph
+        self.graph()
             .neighbors_undirected(NodeIndex::new(org))
             .next()
             .is_some()

@@ -78,7 +78,7 @@ impl ModelEdges<'_> {
                 let source = self.sources.of(source_of(&c.source?.value)?);
                 Some(Citation {
                     source,
-                    quote: value(c.quote),
+                    quote: long(c.quote),
                     locator: value(c.locator),
                 })
             }));
@@ -93,7 +93,7 @@ impl ModelEdges<'_> {
             confidence: r.confidence,
             sources: cite(edge.sources.map(|s| s.value).unwrap_or_default()),
             disputed_by: cite(edge.disputed_by),
-            notes: value(edge.notes),
+            notes: long(edge.notes),
             possibly_active: false,
         }
     }
@@ -135,6 +135,11 @@ fn value(t: Option<Text>) -> Option<CompactString> {
     t.map(|t| t.value)
 }
 
+/// Long free text, in an allocation of its exact size.
+fn long(t: Option<Text>) -> Option<Box<str>> {
+    t.map(|t| t.value.into_string().into_boxed_str())
+}
+
 fn organization(
     (o, (founded, dissolved)): (RawOrganization, (Option<Date>, Option<Date>)),
 ) -> Organization {
@@ -148,7 +153,7 @@ fn organization(
         founded,
         dissolved,
         wikidata: value(o.wikidata),
-        notes: value(o.notes),
+        notes: long(o.notes),
     }
 }
 
@@ -161,6 +166,6 @@ fn source((s, (published, accessed)): (RawSource, (Option<Date>, Option<Date>)))
         published,
         url: value(s.url),
         accessed,
-        notes: value(s.notes),
+        notes: long(s.notes),
     }
 }
