@@ -11,7 +11,7 @@ use std::sync::mpsc;
 
 /// Records per batch: large enough that a batch costs far more than passing it between
 /// threads, small enough that the buffers waiting to be written stay a few megabytes.
-const BATCH: usize = 2048;
+const BATCH: usize = 512;
 
 /// Writes `render(i, item, buffer)` for every item, in order, to `out`. The first error,
 /// in item order, of a render or of a write is returned.

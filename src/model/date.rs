@@ -311,7 +311,13 @@ impl When {
 
     /// The bytes of [`When::label`], without allocating it.
     pub(crate) fn label_bytes(&self) -> impl Iterator<Item = u8> + '_ {
-        let (first, dash, second) = match self {
+        let (first, dash, second) = self.label_parts();
+        first.bytes().chain(dash.bytes()).chain(second.bytes())
+    }
+
+    /// The three pieces [`When::label`] joins: first date, dash, second date.
+    pub(crate) fn label_parts(&self) -> (&str, &'static str, &str) {
+        match self {
             When::Undated => ("", "", ""),
             When::Point(d) => (d.text(), "", ""),
             When::Interval { start, end } => (
@@ -319,8 +325,7 @@ impl When {
                 "–",
                 end.as_ref().map_or("", Date::text),
             ),
-        };
-        first.bytes().chain(dash.bytes()).chain(second.bytes())
+        }
     }
 
     /// A key that sorts undated first, then by the earliest day, then by text.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::Checker;
 use super::build::ModelEdges;
+use super::duplicates::DuplicateKey;
 use super::records::{OrgTable, SourceTable, TypeTable};
 use super::usage::Used;
 use crate::diagnostic::{Code, Related, Span};
@@ -87,33 +88,6 @@ fn split_by_file<'s>(
         first += n;
     }
     jobs
-}
-
-/// What makes two edges duplicates: endpoints (in key order), type, and dates as
-/// written; the edge's index and position ride along.
-struct DuplicateKey {
-    ends: (u32, u32, u32),
-    dates: CompactString,
-    index: u32,
-    span: Span,
-}
-
-impl DuplicateKey {
-    fn new(r: &Resolved, index: usize, types: &TypeTable) -> DuplicateKey {
-        let (a, b) = if types.list[r.edge_type].directed || r.from <= r.to {
-            (r.from, r.to)
-        } else {
-            (r.to, r.from)
-        };
-        let n = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        let bytes: Vec<u8> = r.when.label_bytes().collect();
-        DuplicateKey {
-            ends: (n(a), n(b), n(r.edge_type)),
-            dates: CompactString::from_utf8_lossy(&bytes),
-            index: n(index),
-            span: r.span,
-        }
-    }
 }
 
 /// An unknown reference waiting for its fuzzy "did you mean". The search runs after the
@@ -334,11 +308,7 @@ impl Checker<'_> {
             look.used.org(i);
             return Some(i);
         }
-        let exact = look
-            .orgs
-            .names
-            .get(&name.value.trim().to_lowercase())
-            .copied();
+        let exact = look.orgs.by_name(&name.value);
         if exact.is_none() {
             guesses.push(Guess {
                 diagnostic: self.diagnostics.len(),
@@ -512,33 +482,5 @@ impl Checker<'_> {
             d.help = Some("citations name a source id; declare the source under `sources:`".into());
         }
         ok
-    }
-
-    /// Reports every resolved edge that repeats an earlier one: same type, same
-    /// endpoints (either way round for an undirected type) and the same dates as written.
-    /// Found by sorting the keys rather than hashing them.
-    fn duplicates(&mut self, mut keys: Vec<DuplicateKey>, types: &TypeTable) {
-        keys.sort_unstable_by(|x, y| (x.ends, &x.dates, x.index).cmp(&(y.ends, &y.dates, y.index)));
-        let same = |x: &DuplicateKey, y: &DuplicateKey| (x.ends, &x.dates) == (y.ends, &y.dates);
-        for group in keys.chunk_by(same) {
-            let (first, ty) = (&group[0], &types.list[group[0].ends.2 as usize].name);
-            for dup in &group[1..] {
-                self.duplicate_edge(first.span, dup.span, ty);
-            }
-        }
-    }
-
-    fn duplicate_edge(&mut self, first: Span, dup: Span, ty: &str) {
-        let related = Related {
-            location: self.locate(first),
-            note: "first defined".into(),
-        };
-        let d = self.at(
-            Code::DuplicateEdge,
-            dup,
-            format!("duplicate {ty} edge between the same organizations with the same dates"),
-        );
-        d.related = Some(Box::new(related));
-        d.help = Some("merge the two records: put all citations under one edge".into());
     }
 }

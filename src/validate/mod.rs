@@ -4,6 +4,7 @@
 //! the only place a [`Dataset`] is made.
 
 mod build;
+mod duplicates;
 mod edges;
 mod fields;
 mod records;
