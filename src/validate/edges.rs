@@ -1,5 +1,6 @@
-//! Checks on edges: endpoints, type, dates, citations and duplicates. Each edge that
-//! passes is resolved to indices, ready for the model.
+//! Checks on edges: endpoints, type, dates, citations, ids. One pass over every file's
+//! packed edges, on all cores: each edge is unpacked, checked, resolved to indices and,
+//! while a model is wanted and no error has been seen, made into its model edge at once.
 
 use std::collections::HashMap;
 
