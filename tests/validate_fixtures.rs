@@ -589,3 +589,50 @@ fn fuzzy_suggestions_go_to_the_first_200_unknown_references() {
         Some("did you mean `report-2015`?")
     );
 }
+
+/// The model's edges are made while the edges are checked; an error found anywhere, in
+/// the same pass (an unknown endpoint in the last file) or after it (a duplicate edge,
+/// found once every file is checked), still leaves no dataset, and the same diagnostics.
+#[test]
+fn an_error_anywhere_leaves_no_dataset() {
+    let extra = [
+        (
+            "unknown-endpoint",
+            "edges:\n  - from: beta\n    to: nobody\n    type: rivalry\n    date: 2003\n    sources: [src-one]\n",
+        ),
+        (
+            "duplicate-edge",
+            "edges:\n  - from: beta\n    to: alpha\n    type: splinter\n    date: 2002\n    sources: [src-two]\n",
+        ),
+    ];
+    for (code, text) in extra {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(VALID))
+            .expect("valid fixture")
+        {
+            let path = entry.expect("entry").path();
+            std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+        }
+        let clean = pipeline::check(&[dir.path().to_path_buf()]);
+        assert!(clean.dataset.is_some(), "{code}: the copy is valid");
+        std::fs::write(dir.path().join("99-last.yaml"), text).expect("write");
+        let checked = pipeline::check(&[dir.path().to_path_buf()]);
+        assert!(checked.dataset.is_none(), "{code}: no dataset");
+        let errors: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.code.as_str())
+            .collect();
+        let expected = if code == "unknown-endpoint" {
+            "unknown-organization"
+        } else {
+            code
+        };
+        assert_eq!(errors, [expected], "{code}");
+        let (reported, seen) =
+            pipeline::check_reporting(&[dir.path().to_path_buf()], |_, d| d.len());
+        assert!(reported.dataset.is_none());
+        assert_eq!(seen, checked.diagnostics.len());
+    }
+}
