@@ -135,6 +135,7 @@ fixtures! {
     invalid_date => "invalid-date",
     invalid_date_no_such_day => "invalid-date--no-such-day",
     unknown_organization => "unknown-organization",
+    unknown_organization_by_name => "unknown-organization--by-name",
     unknown_edge_type => "unknown-edge-type",
     builtin_direction => "builtin-direction",
     self_loop => "self-loop",

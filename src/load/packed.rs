@@ -5,7 +5,7 @@
 //! file's edges as structs took twice the dataset's size before any model existed. Packed,
 //! an edge takes its text plus a few bytes per field: spans are varints, lines relative to
 //! the previous span, and all of a file's spans share its [`FileId`]. Edges are packed as
-//! the decoder makes them and unpacked one at a time by validation and by the build.
+//! the decoder makes them and unpacked one at a time by the edge checks.
 
 use compact_str::CompactString;
 
@@ -59,6 +59,7 @@ impl PackedEdges {
     }
 
     /// Bytes the packed edges take.
+    #[cfg(test)]
     pub fn packed_bytes(&self) -> usize {
         self.bytes.len()
     }
@@ -106,11 +107,6 @@ impl PackedEdges {
         self.bytes.shrink_to_fit();
     }
 
-    /// The edges, unpacked one at a time.
-    pub fn iter(&self) -> Unpack<&[u8]> {
-        Unpack::new(self.file, &self.bytes[..], self.len)
-    }
-
     fn citations(&mut self, list: &[RawCitation]) {
         self.number(list.len() as u64);
         for c in list {
@@ -155,44 +151,31 @@ impl PackedEdges {
 
 impl IntoIterator for PackedEdges {
     type Item = RawEdge;
-    type IntoIter = Unpack<Vec<u8>>;
+    type IntoIter = Unpack;
 
-    /// Unpacks the edges, freeing the buffer when the last is taken.
-    fn into_iter(self) -> Unpack<Vec<u8>> {
-        Unpack::new(self.file, self.bytes, self.len)
+    /// Unpacks the edges one at a time, freeing the buffer with the iterator.
+    fn into_iter(self) -> Unpack {
+        Unpack {
+            file: self.file,
+            bytes: self.bytes,
+            at: 0,
+            left: self.len,
+            line: 0,
+        }
     }
 }
 
-impl<'a> IntoIterator for &'a PackedEdges {
-    type Item = RawEdge;
-    type IntoIter = Unpack<&'a [u8]>;
-
-    fn into_iter(self) -> Unpack<&'a [u8]> {
-        self.iter()
-    }
-}
-
-/// Unpacks edges from a buffer written by [`PackedEdges::push`], borrowed or owned.
+/// Unpacks edges from a buffer written by [`PackedEdges::push`].
 #[derive(Debug)]
-pub struct Unpack<B> {
+pub struct Unpack {
     file: FileId,
-    bytes: B,
+    bytes: Vec<u8>,
     at: usize,
     left: usize,
     line: u32,
 }
 
-impl<B: AsRef<[u8]>> Unpack<B> {
-    fn new(file: FileId, bytes: B, len: usize) -> Unpack<B> {
-        Unpack {
-            file,
-            bytes,
-            at: 0,
-            left: len,
-            line: 0,
-        }
-    }
-
+impl Unpack {
     fn edge(&mut self) -> RawEdge {
         let present = self.number() as u16;
         let span = self.span();
@@ -250,7 +233,7 @@ impl<B: AsRef<[u8]>> Unpack<B> {
     fn text(&mut self) -> Text {
         let span = self.span();
         let len = self.number() as usize;
-        let bytes = &self.bytes.as_ref()[self.at..self.at + len];
+        let bytes = &self.bytes[self.at..self.at + len];
         self.at += len;
         // Written from a `str`, so always UTF-8; checked because this crate has no unsafe.
         let value = std::str::from_utf8(bytes).map_or_else(
@@ -275,7 +258,7 @@ impl<B: AsRef<[u8]>> Unpack<B> {
     }
 
     fn number(&mut self) -> u64 {
-        let bytes = self.bytes.as_ref();
+        let bytes = &self.bytes;
         let mut n = 0;
         let mut shift = 0;
         loop {
@@ -290,7 +273,7 @@ impl<B: AsRef<[u8]>> Unpack<B> {
     }
 }
 
-impl<B: AsRef<[u8]>> Iterator for Unpack<B> {
+impl Iterator for Unpack {
     type Item = RawEdge;
 
     fn next(&mut self) -> Option<RawEdge> {
@@ -306,7 +289,7 @@ impl<B: AsRef<[u8]>> Iterator for Unpack<B> {
     }
 }
 
-impl<B: AsRef<[u8]>> ExactSizeIterator for Unpack<B> {}
+impl ExactSizeIterator for Unpack {}
 
 #[cfg(test)]
 mod tests;

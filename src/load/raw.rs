@@ -203,28 +203,8 @@ impl RawEdges {
     }
 
     /// The edges of each file that has any, in file order.
-    pub fn files(&self) -> &[PackedEdges] {
-        &self.files
-    }
-
-    /// The edges of each file that has any, in file order.
     pub fn into_files(self) -> Vec<PackedEdges> {
         self.files
-    }
-
-    /// The edges in order, unpacked one at a time.
-    pub fn iter(&self) -> impl Iterator<Item = RawEdge> + '_ {
-        self.files.iter().flatten()
-    }
-}
-
-impl IntoIterator for RawEdges {
-    type Item = RawEdge;
-    type IntoIter = std::iter::Flatten<std::vec::IntoIter<PackedEdges>>;
-
-    /// Unpacks the edges in order, freeing each file's buffer once it is consumed.
-    fn into_iter(self) -> Self::IntoIter {
-        self.files.into_iter().flatten()
     }
 }
 

@@ -48,10 +48,19 @@ pub struct ModelEdges<'a> {
     /// Sources' model positions, by raw index.
     pub sources: &'a Order,
     /// Set on the first error.
-    pub failed: AtomicBool,
+    failed: AtomicBool,
 }
 
-impl ModelEdges<'_> {
+impl<'a> ModelEdges<'a> {
+    /// Makes edges whose endpoints and sources land where `orgs` and `sources` say.
+    pub fn new(orgs: &'a Order, sources: &'a Order) -> ModelEdges<'a> {
+        ModelEdges {
+            orgs,
+            sources,
+            failed: AtomicBool::new(false),
+        }
+    }
+
     /// Whether edges are still being made.
     pub fn wanted(&self) -> bool {
         !self.failed.load(Ordering::Relaxed)

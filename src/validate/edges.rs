@@ -280,8 +280,8 @@ impl Checker<'_> {
         let disputes_ok = self.disputes(edge, look, guesses);
         let ok_conf = edge.confidence.is_none() || confidence.is_some();
         let from_ne_to = from != to;
-        // Citations are checked here but not kept: `build` finds their sources by id,
-        // which saves two vectors per edge for the whole of validation.
+        // Citations are checked here but not kept: the model edge finds their sources by
+        // id again, which saves two vectors per edge.
         match (from, to, edge_type, when) {
             (Some(from), Some(to), Some(edge_type), Some(when))
                 if sources_ok && disputes_ok && ok_conf && from_ne_to =>

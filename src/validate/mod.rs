@@ -92,11 +92,8 @@ fn run(
     let used = usage::Used::new(organizations.len(), raw_sources.len());
     let org_order = build::Order::by_id(organizations.iter().map(|o| id(o.id.as_ref())));
     let source_order = build::Order::by_id(raw_sources.iter().map(|s| id(s.id.as_ref())));
-    let model = (build_model && !prior_errors && !cx.has_errors()).then(|| build::ModelEdges {
-        orgs: &org_order,
-        sources: &source_order,
-        failed: std::sync::atomic::AtomicBool::new(false),
-    });
+    let model = (build_model && !prior_errors && !cx.has_errors())
+        .then(|| build::ModelEdges::new(&org_order, &source_order));
     let look = edges::Lookups {
         types: &types,
         orgs: &orgs,
