@@ -2,7 +2,8 @@
 //! directory, which replaces the target by an atomic rename only once it is complete and
 //! synced, so a failed or killed run never leaves a partial or truncated file behind.
 //! A target that is not a regular file (`/dev/stdout`, a pipe from `>(command)`) is
-//! written in place instead: renaming over it would replace the device or pipe itself.
+//! written in place instead, appending and never truncating: renaming over it would replace
+//! the device or pipe itself, or, for `/dev/stdout` redirected to a file, that file.
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -71,37 +72,126 @@ pub struct Staged {
 }
 
 /// Writes the bytes `fill` produces to a temporary file beside `target` (or in place,
-/// for a device or pipe); [`Staged::commit`] then puts it in place atomically. A symbolic
-/// link is followed, so the file it points to is replaced and the link kept.
+/// for a device, pipe or descriptor); [`Staged::commit`] then puts it in place atomically.
+/// A symbolic link is followed, so the file it points to is replaced (or, for a dangling
+/// link, created) and the link kept.
 pub fn stage(
     target: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<Staged, OutputError> {
-    let err = |e: io::Error| OutputError::Io(target.to_path_buf(), e);
-    if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-        write_in_place(target, fill).map_err(err)?;
-        return Ok(Staged {
-            target: target.to_path_buf(),
-            temp: None,
-        });
-    }
-    let resolved = resolve_link(target);
-    let dest = resolved.as_deref().unwrap_or(target);
+    let err = |e: io::Error| OutputError::Io(target.to_path_buf(), without_temp_path(e));
+    let dest = match destination(target).map_err(err)? {
+        Destination::InPlace => {
+            write_in_place(target, fill).map_err(err)?;
+            return Ok(Staged {
+                target: target.to_path_buf(),
+                temp: None,
+            });
+        }
+        Destination::Replace(dest) => dest,
+    };
     let dir = match dest.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let name = dest.file_name().unwrap_or_default().to_string_lossy();
     let temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
+        .prefix(&temp_prefix(&dest))
+        .rand_bytes(TEMP_RANDOM)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(err)?;
     write_syncing_ahead(temp.as_file(), fill).map_err(err)?;
     Ok(Staged {
         target: target.to_path_buf(),
-        temp: Some((temp, dest.to_path_buf())),
+        temp: Some((temp, dest)),
     })
+}
+
+/// How an output reaches its target.
+enum Destination {
+    /// Written into the target as it is: a device, a pipe, or a descriptor of this process
+    /// (`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`), which may be a file the shell opened
+    /// for appending.
+    InPlace,
+    /// Written beside this path (the target with its links followed), then renamed over it.
+    Replace(PathBuf),
+}
+
+/// The most links followed from a target, as Linux allows.
+const MAX_LINKS: usize = 40;
+
+/// Follows `target`'s symbolic links one at a time, to see where the output must go.
+/// A link that leads nowhere leads to the file it names, which is then created; a link
+/// into `/proc` (how `/dev/stdout` and `/dev/fd/N` work) or to anything but a regular file
+/// or directory means writing in place.
+fn destination(target: &Path) -> io::Result<Destination> {
+    let mut path = target.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        if is_descriptor(&path) {
+            return Ok(Destination::InPlace);
+        }
+        let meta = match fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Destination::Replace(path)),
+            Err(e) => return Err(e),
+        };
+        if !meta.file_type().is_symlink() {
+            return Ok(if meta.is_file() || meta.is_dir() {
+                Destination::Replace(path)
+            } else {
+                Destination::InPlace
+            });
+        }
+        let next = fs::read_link(&path)?;
+        // Relative to the link's directory; an absolute target replaces the whole path.
+        path = path
+            .parent()
+            .map_or_else(|| next.clone(), |dir| dir.join(&next));
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// Whether `path` lies in `/proc` once its directory's links are resolved: a process's
+/// descriptors, which must be written in place and never replaced.
+fn is_descriptor(path: &Path) -> bool {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::canonicalize(dir).is_ok_and(|real| real.starts_with("/proc"))
+}
+
+/// Random characters in a temporary file's name.
+const TEMP_RANDOM: usize = 6;
+/// How a temporary file's name ends.
+const TEMP_SUFFIX: &str = ".tmp";
+/// The longest file name most file systems allow, in bytes.
+const NAME_MAX: usize = 255;
+
+/// `.NAME.`, with NAME cut so that the whole temporary name (`.NAME.XXXXXX.tmp`) fits in
+/// [`NAME_MAX`] bytes however long the target's name is.
+fn temp_prefix(dest: &Path) -> String {
+    let name = dest.file_name().unwrap_or_default().to_string_lossy();
+    let mut end = name
+        .len()
+        .min(NAME_MAX - 2 - TEMP_RANDOM - TEMP_SUFFIX.len());
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(".{}.", &name[..end])
+}
+
+/// `e` without the temporary file's path that `tempfile` adds to its errors: a message
+/// names the target only.
+fn without_temp_path(e: io::Error) -> io::Error {
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(at) => io::Error::new(e.kind(), text[..at].to_owned()),
+        None => e,
+    }
 }
 
 /// Bytes written between two early syncs of a big output.
@@ -165,7 +255,7 @@ impl Staged {
         let Some((temp, dest)) = self.temp else {
             return Ok(());
         };
-        let err = |e: io::Error| OutputError::Io(self.target.clone(), e);
+        let err = |e: io::Error| OutputError::Io(self.target.clone(), without_temp_path(e));
         temp.as_file().sync_all().map_err(err)?;
         keep_permissions(&dest, temp.path());
         temp.persist(&dest).map_err(|e| err(e.error))?;
@@ -182,38 +272,31 @@ impl Staged {
     }
 }
 
-/// Where a symbolic link `target` leads, when it is one and leads somewhere.
-fn resolve_link(target: &Path) -> Option<PathBuf> {
-    let meta = fs::symlink_metadata(target).ok()?;
-    if meta.file_type().is_symlink() {
-        fs::canonicalize(target).ok()
-    } else {
-        None
-    }
-}
-
-/// Writes straight into a device or pipe, which has no content to protect.
+/// Writes straight into a device, pipe or descriptor, never truncating it: appending,
+/// so that `-o /dev/stdout >> log` adds to the log as the shell asked.
 fn write_in_place(
     target: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let file = fs::OpenOptions::new().write(true).open(target)?;
+    let file = fs::OpenOptions::new().append(true).open(target)?;
     let mut writer = BufWriter::new(file);
     fill(&mut writer)?;
     writer.flush()
 }
 
-/// Gives the new file the permissions of the file it replaces, or, for a new file, the
-/// usual `rw-r--r--` (temporary files are created private).
+/// Gives the new file the permission bits of the file it replaces, or, for a new file,
+/// the usual `rw-r--r--` (temporary files are created private). Set-user-ID, set-group-ID
+/// and sticky bits are not copied: an export is data, never a program to run as someone.
 fn keep_permissions(target: &Path, temp: &Path) {
-    if let Ok(meta) = fs::metadata(target) {
-        let _ = fs::set_permissions(temp, meta.permissions());
-        return;
-    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let _ = fs::set_permissions(temp, fs::Permissions::from_mode(0o644));
+        let mode = fs::metadata(target).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        let _ = fs::set_permissions(temp, fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    if let Ok(meta) = fs::metadata(target) {
+        let _ = fs::set_permissions(temp, meta.permissions());
     }
 }
 

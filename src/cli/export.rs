@@ -20,7 +20,7 @@ pub(super) struct ExportArgs {
     /// Output format.
     #[arg(long, short, value_enum)]
     format: export::Format,
-    /// Write to FILE (atomically) instead of standard output.
+    /// Write to FILE (atomically) instead of standard output; `-` is standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     /// DOT: add a legend of the edge types present.
@@ -62,7 +62,9 @@ pub(super) fn run(
         per_edge_direction: args.per_edge_direction,
     };
     let write = |out: &mut dyn Write| export::write(args.format, dataset, &options, out);
-    let Some(target) = &args.output else {
+    // `-` means standard output, as for most tools; `./-` names a file.
+    let target = args.output.as_ref().filter(|t| t.as_os_str() != "-");
+    let Some(target) = target else {
         let mut out = io::BufWriter::new(stdout);
         write(&mut out)?;
         out.flush()?;

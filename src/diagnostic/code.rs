@@ -32,6 +32,8 @@ codes! {
     // Reading files.
     NoYamlFiles = "no-yaml-files", Error;
     IoError = "io-error", Error;
+    NotARegularFile = "not-a-regular-file", Error;
+    LinkOutsideDataset = "link-outside-dataset", Error;
     InvalidUtf8 = "invalid-utf8", Error;
     // YAML structure.
     YamlSyntax = "yaml-syntax", Error;
@@ -74,7 +76,10 @@ codes! {
 impl Code {
     /// Whether the problem is about reading the input at all (exit status 2, not 1).
     pub fn is_input_failure(self) -> bool {
-        matches!(self, Code::NoYamlFiles | Code::IoError)
+        matches!(
+            self,
+            Code::NoYamlFiles | Code::IoError | Code::NotARegularFile | Code::LinkOutsideDataset
+        )
     }
 }
 

@@ -6,92 +6,10 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{Diagnostic, FileId, Files, Location, Summary};
+use super::{Diagnostic, Location, SourceCache, Summary};
 
 /// Longest source line shown in full; longer lines are cut around the caret.
 const MAX_SHOWN_CHARS: usize = 160;
-
-/// Source lines of the file being reported on, read lazily.
-///
-/// Loading keeps no file text in memory, so rendering re-reads only the files it needs.
-/// Reports are sorted by file, so only the current file is kept: each file is read and its
-/// lines indexed once, and memory holds one file's text however many files have diagnostics.
-pub struct SourceCache<'f> {
-    files: &'f Files,
-    current: Option<(FileId, Option<Source>)>,
-}
-
-/// One file's text (without a byte order mark) and the byte range of each line.
-struct Source {
-    text: String,
-    lines: Vec<(usize, usize)>,
-}
-
-impl Source {
-    fn read(path: &std::path::Path) -> Option<Source> {
-        let bytes = std::fs::read(path).ok()?;
-        let mut text = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
-        }
-        let lines = line_ranges(&text);
-        Some(Source { text, lines })
-    }
-}
-
-impl<'f> SourceCache<'f> {
-    /// A cache over the files of one run.
-    pub fn new(files: &'f Files) -> Self {
-        SourceCache {
-            files,
-            current: None,
-        }
-    }
-
-    /// The text of a 1-based line, without its line ending, or `None` when unreadable.
-    fn line(&mut self, file: FileId, line: u32) -> Option<&str> {
-        let files = self.files;
-        if file.0 as usize >= files.len() {
-            return None;
-        }
-        if self.current.as_ref().is_none_or(|(id, _)| *id != file) {
-            // Drop the previous file before reading the next one.
-            self.current = None;
-            self.current = Some((file, Source::read(files.path(file))));
-        }
-        let source = self.current.as_ref()?.1.as_ref()?;
-        let &(start, end) = source.lines.get((line as usize).checked_sub(1)?)?;
-        source.text.get(start..end)
-    }
-}
-
-/// The byte range of each line of `text` as YAML counts lines: ended by `\r\n`, `\n` or a
-/// lone `\r`.
-fn line_ranges(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut ranges = Vec::new();
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                ranges.push((start, i));
-                start = i + 1;
-            }
-            b'\r' => {
-                ranges.push((start, i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    ranges.push((start, bytes.len()));
-    ranges
-}
 
 /// Writes every diagnostic, then the summary line.
 pub fn render_human(
@@ -200,18 +118,7 @@ fn excerpt(line: &str, loc: &Location) -> (String, String, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{line_ranges, printable};
-
-    #[test]
-    fn lines_end_like_yaml_lines() {
-        let text = "a\r\nb\nc\rd\r\n";
-        let lines: Vec<&str> = line_ranges(text)
-            .iter()
-            .map(|&(s, e)| &text[s..e])
-            .collect();
-        assert_eq!(lines, ["a", "b", "c", "d", ""]);
-        assert_eq!(line_ranges(""), [(0, 0)]);
-    }
+    use super::printable;
 
     #[test]
     fn control_characters_become_visible() {

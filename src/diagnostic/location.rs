@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::load::open::Fingerprint;
+
 /// Index of a file in [`Files`], in sorted path order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct FileId(pub u32);
@@ -42,6 +44,9 @@ pub struct Location {
 pub struct Files {
     paths: Vec<PathBuf>,
     display: Vec<Arc<str>>,
+    /// For each file that was read and decoded as text, what the report needs to re-read
+    /// exactly those bytes.
+    prints: Vec<Option<Fingerprint>>,
 }
 
 impl Files {
@@ -51,7 +56,19 @@ impl Files {
         self.display
             .push(Arc::from(path.to_string_lossy().replace('\\', "/")));
         self.paths.push(path);
+        self.prints.push(None);
         id
+    }
+
+    /// Records what was read from a file that decoded as text.
+    pub(crate) fn set_fingerprint(&mut self, id: FileId, print: Fingerprint) {
+        self.prints[id.0 as usize] = Some(print);
+    }
+
+    /// What was read from a file, if it decoded as text; `None` means its lines must not
+    /// be quoted.
+    pub(crate) fn fingerprint(&self, id: FileId) -> Option<&Fingerprint> {
+        self.prints.get(id.0 as usize)?.as_ref()
     }
 
     /// Shows the files under `root` as `label` followed by their path below `root`,

@@ -8,12 +8,14 @@ mod github;
 mod human;
 mod json;
 mod location;
+mod source;
 
 pub use code::Code;
 pub use github::render_github;
-pub use human::{SourceCache, render_human};
+pub use human::render_human;
 pub use json::render_json;
 pub use location::{FileId, Files, Location, Span};
+pub use source::SourceCache;
 
 use serde::Serialize;
 

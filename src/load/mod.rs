@@ -6,6 +6,7 @@ mod chars;
 mod decode;
 mod discover;
 mod fast_yaml;
+pub(crate) mod open;
 mod packed;
 pub mod raw;
 pub(crate) mod yaml;
@@ -16,6 +17,8 @@ pub(crate) use decode::RECORD_KEYS;
 use std::path::{Path, PathBuf};
 
 pub use discover::is_yaml;
+pub use open::MAX_FILE_BYTES;
+use open::{Fingerprint, Identity, OpenError};
 use raw::{RawDataset, RawFile};
 
 use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
@@ -46,16 +49,21 @@ pub fn load_as(root: &Path, label: &str) -> Loaded {
 fn load_named(paths: &[PathBuf], label: Option<&str>) -> Loaded {
     let (found, mut diagnostics) = discover::discover(paths);
     let mut files = Files::default();
-    for path in found {
+    let mut identities = Vec::with_capacity(found.len());
+    for discover::Found { path, identity } in found {
         files.add(path);
+        identities.push(identity);
     }
     if let (Some(label), [root]) = (label, paths) {
         files.relabel(root, label);
     }
     let mut raw = RawDataset::default();
-    for (part, problems) in process_all(&files) {
+    for (i, (part, problems, print)) in process_all(&files, &identities).into_iter().enumerate() {
         raw.append(part);
         diagnostics.extend(problems);
+        if let Some(print) = print {
+            files.set_fingerprint(FileId(u32::try_from(i).unwrap_or(u32::MAX)), print);
+        }
     }
     Loaded {
         files,
@@ -64,14 +72,15 @@ fn load_named(paths: &[PathBuf], label: Option<&str>) -> Loaded {
     }
 }
 
-/// What loading one file yields.
-type FileResult = (RawFile, Vec<Diagnostic>);
+/// What loading one file yields: its records, its problems, and, when it decoded as text,
+/// what the report needs to quote it.
+type FileResult = (RawFile, Vec<Diagnostic>, Option<Fingerprint>);
 
 /// Runs [`load_file`] on every file, in parallel, returning results in file order.
-fn process_all(files: &Files) -> Vec<FileResult> {
+fn process_all(files: &Files, identities: &[Identity]) -> Vec<FileResult> {
     crate::parallel::map(files.len(), |scratch: &mut Scratch, i| {
         let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
-        load_file(files, id, scratch)
+        load_file(files, id, identities[i], scratch)
     })
 }
 
@@ -84,50 +93,59 @@ struct Scratch {
 }
 
 /// Reads, parses and decodes one file.
-fn load_file(files: &Files, id: FileId, scratch: &mut Scratch) -> FileResult {
+fn load_file(files: &Files, id: FileId, identity: Identity, scratch: &mut Scratch) -> FileResult {
     let path = files.path(id);
     let Scratch { bytes, tree } = scratch;
     bytes.clear();
-    if let Err(e) = read_bounded(path, bytes) {
-        return (RawFile::default(), vec![discover::io_problem(path, &e)]);
-    }
+    let identity = match open::read_bounded(path, Some(identity), bytes) {
+        Ok(identity) => identity,
+        Err(e) => return (RawFile::default(), vec![unread(path, e)], None),
+    };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => return (RawFile::default(), vec![not_utf8(files, id, bytes, &e)]),
+        Err(e) => {
+            return (
+                RawFile::default(),
+                vec![not_utf8(files, id, bytes, &e)],
+                None,
+            );
+        }
     };
+    // Only text is ever quoted in a report: not a file that holds a NUL byte.
+    let print = (!text.contains('\0')).then(|| Fingerprint {
+        identity,
+        len: bytes.len() as u64,
+        hash: open::hash(bytes),
+    });
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(at) = text.find('\0') {
-        return (RawFile::default(), vec![nul_byte(files, id, &text[..at])]);
+        return (
+            RawFile::default(),
+            vec![nul_byte(files, id, &text[..at])],
+            None,
+        );
     }
     let (ok, mut diagnostics) = yaml::parse(text, id, files, tree);
     if !ok {
-        return (RawFile::default(), diagnostics);
+        return (RawFile::default(), diagnostics, print);
     }
     let (mut raw, more) = decode::decode_file(tree, id, files);
     diagnostics.extend(more);
     // The records wait for the other files; give back what the growing vectors over-reserved.
     raw.shrink_to_fit();
-    (raw, diagnostics)
+    (raw, diagnostics, print)
 }
 
-/// The largest file read, in bytes. Memory grows about four times a file's size, and a
-/// path named on the command line can be endless (`/dev/zero`).
-pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
-
-/// Reads a whole file, refusing one larger than [`MAX_FILE_BYTES`].
-fn read_bounded(path: &std::path::Path, bytes: &mut Vec<u8>) -> std::io::Result<()> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    file.take(MAX_FILE_BYTES + 1).read_to_end(bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        bytes.clear();
-        bytes.shrink_to_fit();
-        return Err(std::io::Error::other(format!(
-            "the file is larger than {} MiB",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+/// The diagnostic for a file that was found but not read.
+fn unread(path: &Path, e: OpenError) -> Diagnostic {
+    match e {
+        OpenError::Io(e) => discover::io_problem(path, &e),
+        OpenError::Special(kind) => discover::not_regular(path, kind),
+        OpenError::Replaced => discover::io_problem(
+            path,
+            &std::io::Error::other("the file was replaced while the dataset was being read"),
+        ),
     }
-    Ok(())
 }
 
 fn bytecount(bytes: &[u8], needle: u8) -> usize {

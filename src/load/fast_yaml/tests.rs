@@ -190,7 +190,11 @@ fn agrees_on_the_projects_own_files() {
 
 /// The YAML files under `dir`, found as the loader finds them.
 fn yaml_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    crate::load::discover::discover(&[dir.to_path_buf()]).0
+    crate::load::discover::discover(&[dir.to_path_buf()])
+        .0
+        .into_iter()
+        .map(|found| found.path)
+        .collect()
 }
 
 /// Set `ACTORGRAPH_YAML_CORPUS` to a directory (a generated benchmark dataset, say) to
