@@ -22,7 +22,13 @@ sources:
 ";
 
 /// Codes whose failing input cannot be written as YAML text (they are about paths and bytes).
-const NO_YAML_EXAMPLE: &[&str] = &["no-yaml-files", "io-error", "invalid-utf8"];
+const NO_YAML_EXAMPLE: &[&str] = &[
+    "no-yaml-files",
+    "io-error",
+    "not-a-regular-file",
+    "link-outside-dataset",
+    "invalid-utf8",
+];
 
 struct Section {
     heading: String,

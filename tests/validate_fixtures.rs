@@ -23,6 +23,8 @@ const VALID: &str = "tests/fixtures/valid/full";
 const RUNTIME: &[(&str, &str)] = &[
     ("no-yaml-files", "runtime_no_yaml_files"),
     ("io-error", "runtime_io_error_for_a_missing_path"),
+    ("not-a-regular-file", "runtime_not_a_regular_file"),
+    ("link-outside-dataset", "runtime_link_outside_dataset"),
     ("invalid-utf8", "runtime_invalid_utf8"),
 ];
 
@@ -220,6 +222,37 @@ fn runtime_io_error_for_a_missing_path() {
     assert!(checked.diagnostics[0].message.contains("no-such-file.yaml"));
     assert!(checked.input_failed());
     assert!(checked.dataset.is_none());
+}
+
+#[cfg(unix)]
+#[test]
+fn runtime_not_a_regular_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pipe = dir.path().join("pipe.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let checked = pipeline::check(&[dir.path().to_path_buf()]);
+    assert_eq!(codes(&checked.diagnostics), ["not-a-regular-file"]);
+    assert!(checked.input_failed());
+    assert!(checked.dataset.is_none());
+    let report = human(&checked).replace(&*dir.path().to_string_lossy(), "[DIR]");
+    insta::assert_snapshot!("not-a-regular-file", report);
+}
+
+#[cfg(unix)]
+#[test]
+fn runtime_link_outside_dataset() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("mkdir");
+    std::fs::write(dir.path().join("secret.yaml"), "organizations: [{id: x}]\n").expect("write");
+    std::os::unix::fs::symlink("../secret.yaml", data.join("shared.yaml")).expect("symlink");
+    let checked = pipeline::check(std::slice::from_ref(&data));
+    assert_eq!(codes(&checked.diagnostics), ["link-outside-dataset"]);
+    assert!(checked.input_failed());
+    assert!(checked.dataset.is_none());
+    let report = human(&checked).replace(&*dir.path().to_string_lossy(), "[DIR]");
+    insta::assert_snapshot!("link-outside-dataset", report);
 }
 
 #[test]

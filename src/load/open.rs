@@ -127,16 +127,23 @@ pub fn read_bounded(
     bytes: &mut Vec<u8>,
 ) -> Result<Identity, OpenError> {
     let (file, meta) = open_regular(path, expected)?;
+    let too_big = || {
+        OpenError::Io(io::Error::other(format!(
+            "the file is larger than {} MiB",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )))
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    // The size may be wrong (a file in /proc says 0) or grow while being read.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(bytes)
         .map_err(OpenError::Io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         bytes.clear();
         bytes.shrink_to_fit();
-        return Err(OpenError::Io(io::Error::other(format!(
-            "the file is larger than {} MiB",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ))));
+        return Err(too_big());
     }
     Ok(Identity::of(&meta))
 }
