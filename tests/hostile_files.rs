@@ -297,6 +297,28 @@ fn only_text_is_quoted() {
     );
 }
 
+#[test]
+fn a_quote_is_one_line() {
+    // YAML does not end lines at U+2028 and U+2029, but some viewers do: a quoted line
+    // shows them as U+FFFD, with the caret still under the value.
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("d.yaml"),
+        "organizations:\n  - {id: a, name: \"A\u{2028}forged\u{2029}\", bad: 1}\n",
+    )
+    .expect("write");
+    let r = run(dir.path(), &["validate", "d.yaml"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let quote = "2 |   - {id: a, name: \"A\u{fffd}forged\u{fffd}\", bad: 1}\n";
+    let caret = format!("  | {}^^^\n", " ".repeat(31));
+    assert!(
+        r.stdout.contains(&format!("{quote}{caret}")),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains(['\u{2028}', '\u{2029}']), "{}", r.stdout);
+}
+
 // ---------------------------------------------------------------------------------------
 // `-o`.
 

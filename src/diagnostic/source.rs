@@ -35,6 +35,11 @@ impl Source {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
+        // Some viewers break lines at these; a quote is one line. (Same width in bytes and
+        // characters, so the line ranges and columns stay right.)
+        if text.contains(['\u{2028}', '\u{2029}']) {
+            text = text.replace(['\u{2028}', '\u{2029}'], "\u{fffd}");
+        }
         let lines = line_ranges(&text);
         Some(Source { text, lines })
     }

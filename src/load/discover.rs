@@ -89,8 +89,18 @@ fn walk(root: &Path, found: &mut Vec<Found>, problems: &mut Vec<Diagnostic>) {
     };
     let mut visited = HashSet::new();
     while let Some(dir) = walk.pending.pop() {
-        let key = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
-        if visited.insert(key) {
+        let key = match fs::canonicalize(&dir) {
+            Ok(key) => key,
+            Err(e) => {
+                walk.problems.push(io_problem(&dir, &e));
+                continue;
+            }
+        };
+        // Checked again as each directory is opened: one swapped for a link after it was
+        // listed is not searched either.
+        if !key.starts_with(&walk.root) {
+            walk.problems.push(link_outside(&dir, walk.given));
+        } else if visited.insert(key) {
             walk.directory(&dir);
         }
     }
