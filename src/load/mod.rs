@@ -111,12 +111,6 @@ fn load_file(files: &Files, id: FileId, identity: Identity, scratch: &mut Scratc
             );
         }
     };
-    // Only text is ever quoted in a report: not a file that holds a NUL byte.
-    let print = (!text.contains('\0')).then(|| Fingerprint {
-        identity,
-        len: bytes.len() as u64,
-        hash: open::hash(bytes),
-    });
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(at) = text.find('\0') {
         return (
@@ -125,6 +119,12 @@ fn load_file(files: &Files, id: FileId, identity: Identity, scratch: &mut Scratc
             None,
         );
     }
+    // Only text is ever quoted in a report: valid UTF-8 without NUL bytes, as here.
+    let print = Some(Fingerprint {
+        identity,
+        len: bytes.len() as u64,
+        hash: open::hash(bytes),
+    });
     let (ok, mut diagnostics) = yaml::parse(text, id, files, tree);
     if !ok {
         return (RawFile::default(), diagnostics, print);
