@@ -1,15 +1,18 @@
 //! A small spanned YAML tree, built from the fast path's events ([`super::fast_yaml`]) or,
 //! when it gives up, from saphyr-parser's event stream.
 //!
-//! The tree keeps every node's position, detects duplicate keys and refuses documents
-//! nested deeper than the format can use. Aliases point at the anchored node instead of
+//! The tree keeps every node's position and each scalar's type ([`Typing`]: decided by
+//! its style, or by a core-schema tag, see [`super::tags`]), detects duplicate keys and
+//! refuses documents nested deeper than the format can use. Aliases point at the anchored node instead of
 //! copying it, so an alias bomb costs no more memory than the text that spells it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use super::fast_yaml::{self, Events};
+use super::tags;
 use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 
 /// Deepest nesting accepted; the format needs five levels.
@@ -27,8 +30,8 @@ pub type NodeId = u32;
 /// What a node holds.
 #[derive(Debug, Clone, Copy)]
 pub enum Value<'t> {
-    /// A scalar and how it was written (plain scalars are typed, quoted ones are strings).
-    Scalar(&'t str, ScalarStyle),
+    /// A scalar and how its type is decided.
+    Scalar(&'t str, Typing),
     /// A sequence of nodes ([`Tree::items`]).
     Seq(Children),
     /// A mapping, in document order ([`Tree::pairs`]).
@@ -58,7 +61,7 @@ enum Stored {
     Scalar {
         start: u32,
         len: u32,
-        style: ScalarStyle,
+        typing: Typing,
     },
     Seq(Children),
     Map(Children),
@@ -91,8 +94,8 @@ impl Tree {
     pub fn node(&self, id: NodeId) -> Node<'_> {
         let stored = &self.nodes[id as usize];
         let value = match stored.value {
-            Stored::Scalar { start, len, style } => {
-                Value::Scalar(&self.scalars[start as usize..][..len as usize], style)
+            Stored::Scalar { start, len, typing } => {
+                Value::Scalar(&self.scalars[start as usize..][..len as usize], typing)
             }
             Stored::Seq(c) => Value::Seq(c),
             Stored::Map(c) => Value::Map(c),
@@ -137,10 +140,30 @@ pub enum ScalarKind {
     Str,
 }
 
+/// How a scalar's type is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    /// By its text, as YAML 1.2's core schema resolves an untagged plain scalar.
+    Implicit,
+    /// Fixed: text for a quoted or block scalar, or what its core-schema tag says.
+    Fixed(ScalarKind),
+}
+
+impl Typing {
+    /// The typing of an untagged scalar written in `style`.
+    pub fn of_style(style: ScalarStyle) -> Typing {
+        if style == ScalarStyle::Plain {
+            Typing::Implicit
+        } else {
+            Typing::Fixed(ScalarKind::Str)
+        }
+    }
+}
+
 /// Resolves a scalar's type the way YAML 1.2's core schema does.
-pub fn scalar_kind(text: &str, style: ScalarStyle) -> ScalarKind {
-    if style != ScalarStyle::Plain {
-        return ScalarKind::Str;
+pub fn scalar_kind(text: &str, typing: Typing) -> ScalarKind {
+    if let Typing::Fixed(kind) = typing {
+        return kind;
     }
     match text {
         "" | "~" | "null" | "Null" | "NULL" => ScalarKind::Null,
@@ -222,20 +245,53 @@ pub fn parse(text: &str, file: FileId, files: &Files, tree: &mut Tree) -> (bool,
     (ok, b.diagnostics)
 }
 
-/// Converts saphyr-parser's span (0-based column, character indices) to ours.
-pub fn saphyr_span(file: FileId, s: saphyr_parser::Span) -> Span {
-    let len = s.end.index().saturating_sub(s.start.index());
-    Span {
-        file,
-        line: u32::try_from(s.start.line()).unwrap_or(u32::MAX),
-        column: u32::try_from(s.start.col() + 1).unwrap_or(u32::MAX),
-        len: u32::try_from(len).unwrap_or(u32::MAX),
+/// The text saphyr-parser is given, and how its spans are converted to ours.
+///
+/// saphyr-parser reads the end of the text as a line break, except after a last line of
+/// only spaces, which it takes for one more blank line of an open block scalar and keeps
+/// even when clipping (`"a: |\n  x\n  "` reads as `"x\n\n"`, `"a: |\n  x\n  \n"` as
+/// `"x\n"`). Such a line holds nothing, so ending it with a line break changes no meaning
+/// and gives the value YAML defines, which is also the one the fast path reads: the
+/// result never depends on which of them read the file. Spans stop at the original end.
+pub(crate) struct SaphyrText<'t> {
+    /// The text to parse.
+    pub text: Cow<'t, str>,
+    /// The original text's length in characters, when a line break was added.
+    end: Option<usize>,
+}
+
+impl SaphyrText<'_> {
+    /// Prepares `text` for saphyr-parser.
+    pub fn new(text: &str) -> SaphyrText<'_> {
+        let last = text.rfind(['\n', '\r']).map_or(text, |i| &text[i + 1..]);
+        if !last.is_empty() && last.bytes().all(|b| b == b' ') {
+            SaphyrText {
+                text: Cow::Owned(format!("{text}\n")),
+                end: Some(text.chars().count()),
+            }
+        } else {
+            SaphyrText {
+                text: Cow::Borrowed(text),
+                end: None,
+            }
+        }
+    }
+
+    /// Converts saphyr-parser's span (0-based column, character indices) to ours.
+    pub fn span(&self, file: FileId, s: saphyr_parser::Span) -> Span {
+        let end = self.end.map_or(s.end.index(), |end| s.end.index().min(end));
+        Span {
+            file,
+            line: u32::try_from(s.start.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(s.start.col() + 1).unwrap_or(u32::MAX),
+            len: u32::try_from(end.saturating_sub(s.start.index())).unwrap_or(u32::MAX),
+        }
     }
 }
 
 impl Events for Builder<'_, '_> {
     fn scalar(&mut self, value: &str, style: ScalarStyle, span: Span) {
-        let id = self.push_scalar(value, style, span);
+        let id = self.push_scalar(value, Typing::of_style(style), span);
         self.finish(id, 0);
     }
 
@@ -264,7 +320,8 @@ impl Builder<'_, '_> {
 
     fn parse_with_saphyr(&mut self, text: &str) -> bool {
         let b = self;
-        let mut parser = Parser::new_from_str(text);
+        let input = SaphyrText::new(text);
+        let mut parser = Parser::new_from_str(&input.text);
         let mut documents = 0;
         loop {
             let Some(next) = parser.next_event() else {
@@ -277,7 +334,7 @@ impl Builder<'_, '_> {
                     break false;
                 }
             };
-            let span = saphyr_span(b.file, span);
+            let span = input.span(b.file, span);
             match event {
                 Event::DocumentStart(_) => {
                     documents += 1;
@@ -286,14 +343,17 @@ impl Builder<'_, '_> {
                         break false;
                     }
                 }
-                Event::Scalar(value, style, anchor, _) => {
-                    let id = b.push_scalar(&value, style, span);
+                Event::Scalar(value, style, anchor, tag) => {
+                    let typing = b.typing(&value, style, tag.as_deref(), span);
+                    let id = b.push_scalar(&value, typing, span);
                     b.finish(id, anchor);
                 }
-                Event::SequenceStart(anchor, _) => {
+                Event::SequenceStart(anchor, tag) => {
+                    b.collection_tag(tag.as_deref(), false, span);
                     b.stack.push(Frame::Seq(anchor, span, b.open.len()));
                 }
-                Event::MappingStart(anchor, _) => {
+                Event::MappingStart(anchor, tag) => {
+                    b.collection_tag(tag.as_deref(), true, span);
                     b.stack.push(Frame::Map(anchor, span, b.open.len()));
                 }
                 Event::SequenceEnd | Event::MappingEnd => b.close(),
@@ -317,12 +377,41 @@ impl Builder<'_, '_> {
         id
     }
 
-    fn push_scalar(&mut self, text: &str, style: ScalarStyle, span: Span) -> NodeId {
+    fn push_scalar(&mut self, text: &str, typing: Typing, span: Span) -> NodeId {
         // Files are at most 128 MiB, so offsets fit; saturating keeps a bad one in bounds.
         let start = u32::try_from(self.tree.scalars.len()).unwrap_or(u32::MAX);
         let len = u32::try_from(text.len()).unwrap_or(0);
         self.tree.scalars.push_str(text);
-        self.push(Stored::Scalar { start, len, style }, span)
+        self.push(Stored::Scalar { start, len, typing }, span)
+    }
+
+    /// A scalar's typing: its tag's, if it has one that fits. A refused tag is reported
+    /// and the scalar keeps its untagged typing, so nothing else is reported twice; the
+    /// error keeps the dataset from being exported.
+    fn typing(
+        &mut self,
+        value: &str,
+        style: ScalarStyle,
+        tag: Option<&saphyr_parser::Tag>,
+        span: Span,
+    ) -> Typing {
+        let Some(tag) = tag else {
+            return Typing::of_style(style);
+        };
+        match tags::scalar_typing(tag, value, style, || self.files.locate(span)) {
+            Ok(typing) => typing,
+            Err(d) => {
+                self.diagnostics.push(d);
+                Typing::of_style(style)
+            }
+        }
+    }
+
+    /// Reports the tag of a mapping (`map`) or sequence unless it is `!!map` or `!!seq`.
+    fn collection_tag(&mut self, tag: Option<&saphyr_parser::Tag>, map: bool, span: Span) {
+        if let Some(d) = tag.and_then(|t| tags::check_collection(t, map, || self.files.locate(span))) {
+            self.diagnostics.push(d);
+        }
     }
 
     /// Records a completed node: registers its anchor and hands it to its parent.
@@ -489,7 +578,7 @@ mod tests {
     #[test]
     fn core_schema_typing() {
         use ScalarKind::*;
-        let plain = |t| scalar_kind(t, ScalarStyle::Plain);
+        let plain = |t| scalar_kind(t, Typing::Implicit);
         assert_eq!(plain("2015"), Int);
         assert_eq!(plain("2015-08"), Str);
         assert_eq!(plain("1.5"), Float);
@@ -499,7 +588,8 @@ mod tests {
         assert_eq!(plain("yes"), Str);
         assert_eq!(plain("~"), Null);
         assert_eq!(plain(""), Null);
-        assert_eq!(scalar_kind("true", ScalarStyle::DoubleQuoted), Str);
+        assert_eq!(scalar_kind("true", Typing::of_style(ScalarStyle::DoubleQuoted)), Str);
+        assert_eq!(scalar_kind("true", Typing::Fixed(Str)), Str);
     }
 
     #[test]
