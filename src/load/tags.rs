@@ -4,7 +4,7 @@
 //! accepted on the node they name. Every other tag is refused (`unsupported-tag`), never
 //! ignored: a tag changes what the data means, so dropping one would read the file wrongly.
 
-use saphyr_parser::{ScalarStyle, Tag};
+use saphyr_parser::Tag;
 
 use super::yaml::{ScalarKind, Typing, scalar_kind};
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -26,12 +26,11 @@ fn core_name(tag: &Tag) -> Option<&str> {
     }
 }
 
-/// The typing a tagged scalar gets, or the diagnostic that refuses it; `typing` is what
-/// the scalar has without its tag.
+/// The typing a scalar whose text is `value` gets from `tag`, or the diagnostic that
+/// refuses the tag; `at` says where the scalar is.
 pub fn scalar_typing(
     tag: &Tag,
     value: &str,
-    style: ScalarStyle,
     at: impl FnOnce() -> Location,
 ) -> Result<Typing, Diagnostic> {
     let (name, what) = match core_name(tag) {
@@ -40,7 +39,7 @@ pub fn scalar_typing(
         Some(name @ "float") => (name, "a number"),
         Some(name @ "bool") => (name, "`true` or `false`"),
         Some(name @ "null") => (name, "null (`null`, `~` or nothing)"),
-        _ => return Err(unsupported(tag, "a scalar", at())),
+        _ => return Err(unsupported(tag, "a value", at())),
     };
     // The tag's type decides, whatever the style: `!!int "12"` is the integer 12.
     let plain = scalar_kind(value, Typing::Implicit);
@@ -53,7 +52,7 @@ pub fn scalar_typing(
         _ => None,
     };
     kind.map(Typing::Fixed).ok_or_else(|| {
-        let shown = if style == ScalarStyle::Plain && value.is_empty() {
+        let shown = if value.is_empty() {
             "an empty value".to_owned()
         } else {
             format!("`{}`", cut(value))

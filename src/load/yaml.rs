@@ -398,7 +398,7 @@ impl Builder<'_, '_> {
         let Some(tag) = tag else {
             return Typing::of_style(style);
         };
-        match tags::scalar_typing(tag, value, style, || self.files.locate(span)) {
+        match tags::scalar_typing(tag, value, || self.files.locate(span)) {
             Ok(typing) => typing,
             Err(d) => {
                 self.diagnostics.push(d);
@@ -409,7 +409,9 @@ impl Builder<'_, '_> {
 
     /// Reports the tag of a mapping (`map`) or sequence unless it is `!!map` or `!!seq`.
     fn collection_tag(&mut self, tag: Option<&saphyr_parser::Tag>, map: bool, span: Span) {
-        if let Some(d) = tag.and_then(|t| tags::check_collection(t, map, || self.files.locate(span))) {
+        if let Some(d) =
+            tag.and_then(|t| tags::check_collection(t, map, || self.files.locate(span)))
+        {
             self.diagnostics.push(d);
         }
     }
@@ -588,7 +590,10 @@ mod tests {
         assert_eq!(plain("yes"), Str);
         assert_eq!(plain("~"), Null);
         assert_eq!(plain(""), Null);
-        assert_eq!(scalar_kind("true", Typing::of_style(ScalarStyle::DoubleQuoted)), Str);
+        assert_eq!(
+            scalar_kind("true", Typing::of_style(ScalarStyle::DoubleQuoted)),
+            Str
+        );
         assert_eq!(scalar_kind("true", Typing::Fixed(Str)), Str);
     }
 

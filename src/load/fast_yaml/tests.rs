@@ -358,7 +358,10 @@ const BETWEEN: &[&str] = &["", "", "\n", "@@# note\n", "# top\n", "%%   # deeper
 /// (perhaps after spaces, or with a two-byte character).
 fn key() -> impl Strategy<Value = String> {
     let short = prop::sample::select(&["id", "name", "a b", "k-1", "é"][..]).prop_map(String::from);
-    let long = (1016..1032_usize, prop::sample::select(&["", " ", "  ", "é"][..]))
+    let long = (
+        1016..1032_usize,
+        prop::sample::select(&["", " ", "  ", "é"][..]),
+    )
         .prop_map(|(n, tail)| format!("{}{tail}", "k".repeat(n)));
     prop_oneof![16 => short, 1 => long]
 }
@@ -458,7 +461,10 @@ fn generated_documents_often_take_the_fast_path() {
     }
     assert!(taken > 100, "only {taken} of 1000 took the fast path");
     assert!(long_keys > 0, "no taken document with a long key");
-    assert!(blank_tails > 10, "only {blank_tails} taken documents ending in blanks");
+    assert!(
+        blank_tails > 10,
+        "only {blank_tails} taken documents ending in blanks"
+    );
 }
 
 /// With `ACTORGRAPH_YAML_CORPUS` set, measures the fast path alone on one thread (its
