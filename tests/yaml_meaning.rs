@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::run_in;
+use common::{run, run_in};
 use serde_json::Value;
 
 /// A dataset file: organization `a` with `fields` (indented four spaces), its neighbour
@@ -216,4 +216,24 @@ fn a_key_of_1025_characters_is_a_syntax_error_wherever_it_is() {
             assert_eq!(codes, [code], "{length}");
         }
     }
+}
+
+/// The refusal reaches a pull request as an annotation on the tag's line.
+#[test]
+fn a_refused_tag_is_annotated_on_its_line() {
+    let r = run(&[
+        "validate",
+        "--format",
+        "github",
+        "tests/fixtures/invalid/unsupported-tag.yaml",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.starts_with(
+            "::error file=tests/fixtures/invalid/unsupported-tag.yaml,line=5,col=12,\
+             title=unsupported-tag::the tag `!abbrev` on a value is not supported"
+        ),
+        "{}",
+        r.stdout
+    );
 }

@@ -44,11 +44,12 @@ pub fn scalar_typing(
     // The tag's type decides, whatever the style: `!!int "12"` is the integer 12.
     let plain = scalar_kind(value, Typing::Implicit);
     let kind = match (name, plain) {
-        ("int", ScalarKind::Int) => Some(plain),
-        ("float", ScalarKind::Float) => Some(plain),
+        ("int", ScalarKind::Int)
+        | ("float", ScalarKind::Float)
+        | ("bool", ScalarKind::Bool(_))
+        | ("null", ScalarKind::Null) => Some(plain),
         // A decimal integer is a float too; `0x1F` and `0o17` are not.
         ("float", ScalarKind::Int) if !value.contains(['x', 'o']) => Some(ScalarKind::Float),
-        ("bool", ScalarKind::Bool(_)) | ("null", ScalarKind::Null) => Some(plain),
         _ => None,
     };
     kind.map(Typing::Fixed).ok_or_else(|| {
