@@ -256,35 +256,72 @@ pub fn parse(text: &str, file: FileId, files: &Files, tree: &mut Tree) -> (bool,
 pub(crate) struct SaphyrText<'t> {
     /// The text to parse.
     pub text: Cow<'t, str>,
-    /// The original text's length in characters, when a line break was added.
-    end: Option<usize>,
+    /// Where the original text ends, when a line break was added.
+    end: Option<End>,
+}
+
+/// The end of a text, as saphyr-parser counts positions: a character index, a 1-based
+/// line and a 0-based column.
+#[derive(Clone, Copy)]
+struct End {
+    index: usize,
+    line: usize,
+    col: usize,
 }
 
 impl SaphyrText<'_> {
     /// Prepares `text` for saphyr-parser.
     pub fn new(text: &str) -> SaphyrText<'_> {
         let last = text.rfind(['\n', '\r']).map_or(text, |i| &text[i + 1..]);
-        if !last.is_empty() && last.bytes().all(|b| b == b' ') {
-            SaphyrText {
-                text: Cow::Owned(format!("{text}\n")),
-                end: Some(text.chars().count()),
-            }
-        } else {
-            SaphyrText {
+        if last.is_empty() || last.bytes().any(|b| b != b' ') {
+            return SaphyrText {
                 text: Cow::Borrowed(text),
                 end: None,
-            }
+            };
+        }
+        let b = text.as_bytes();
+        let breaks = (0..b.len())
+            .filter(|&i| b[i] == b'\n' || b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'))
+            .count();
+        SaphyrText {
+            text: Cow::Owned(format!("{text}\n")),
+            end: Some(End {
+                index: text.chars().count(),
+                line: breaks + 1,
+                col: last.len(),
+            }),
+        }
+    }
+
+    /// A position of saphyr-parser's, as (index, line, 0-based column), kept within the
+    /// original text.
+    fn point(&self, m: saphyr_parser::Marker) -> (usize, usize, usize) {
+        match self.end {
+            Some(end) if m.index() > end.index => (end.index, end.line, end.col),
+            _ => (m.index(), m.line(), m.col()),
         }
     }
 
     /// Converts saphyr-parser's span (0-based column, character indices) to ours.
     pub fn span(&self, file: FileId, s: saphyr_parser::Span) -> Span {
-        let end = self.end.map_or(s.end.index(), |end| s.end.index().min(end));
+        let (start, line, col) = self.point(s.start);
+        let (end, ..) = self.point(s.end);
         Span {
             file,
-            line: u32::try_from(s.start.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(s.start.col() + 1).unwrap_or(u32::MAX),
-            len: u32::try_from(end.saturating_sub(s.start.index())).unwrap_or(u32::MAX),
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(col + 1).unwrap_or(u32::MAX),
+            len: u32::try_from(end.saturating_sub(start)).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The one-character span of an error at `m`.
+    fn error_span(&self, file: FileId, m: saphyr_parser::Marker) -> Span {
+        let (_, line, col) = self.point(m);
+        Span {
+            file,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(col + 1).unwrap_or(u32::MAX),
+            len: 1,
         }
     }
 }
@@ -330,7 +367,7 @@ impl Builder<'_, '_> {
             let (event, span) = match next {
                 Ok(pair) => pair,
                 Err(e) => {
-                    b.syntax_error(&e);
+                    b.syntax_error(&e, &input);
                     break false;
                 }
             };
@@ -527,14 +564,8 @@ impl Builder<'_, '_> {
         self.diagnostics.push(d);
     }
 
-    fn syntax_error(&mut self, e: &ScanError) {
-        let m = e.marker();
-        let span = Span {
-            file: self.file,
-            line: u32::try_from(m.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
-            len: 1,
-        };
+    fn syntax_error(&mut self, e: &ScanError, input: &SaphyrText) {
+        let span = input.error_span(self.file, *e.marker());
         // The scanner reads ahead of the events, so a long run of `[` or `{` hits its own
         // flow-level limit before the tree sees the depth: that is too deep, not bad syntax.
         if e.info() == SCANNER_DEPTH_LIMIT {
@@ -632,6 +663,64 @@ mod tests {
                 .collect();
             assert_eq!(lines, [(filler + 2, filler + 1), (filler + 3, filler + 2)]);
         }
+    }
+
+    /// The text and type of the scalar under top-level key `key` in `tree`.
+    fn top_scalar<'t>(tree: &'t Tree, key: &str) -> Option<(&'t str, ScalarKind)> {
+        let Value::Map(entries) = tree.node(tree.root?).value else {
+            return None;
+        };
+        let (_, value) = tree
+            .pairs(entries)
+            .find(|&(k, _)| matches!(tree.node(k).value, Value::Scalar(t, _) if t == key))?;
+        match tree.node(value).value {
+            Value::Scalar(text, typing) => Some((text, scalar_kind(text, typing))),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_blank_last_line_reads_alike_on_both_paths_and_errors_stay_in_the_file() {
+        let mut files = Files::default();
+        let f = files.add("t.yaml".into());
+        let mut tree = Tree::default();
+        // The anchor makes the fast path give up: saphyr-parser reads the second text.
+        for (tail, value) in [("  ", "x\n"), ("\n  ", "x\n"), ("\r\n  ", "x\n")] {
+            for head in ["", "b: &q 1\n"] {
+                let text = format!("{head}a: |\n  x\n{tail}");
+                let (ok, diags) = parse(&text, f, &files, &mut tree);
+                assert!(ok && diags.is_empty(), "{text:?}");
+                assert_eq!(
+                    top_scalar(&tree, "a"),
+                    Some((value, ScalarKind::Str)),
+                    "{text:?}"
+                );
+            }
+        }
+        // An error at the end is reported at the end of the file, not on a line past it.
+        let (ok, diags) = parse("a: [x\n  ", f, &files, &mut tree);
+        assert!(!ok);
+        let at = diags[0].location.as_ref().map(|l| (l.line, l.column));
+        assert_eq!(at, Some((2, 3)), "{diags:?}");
+    }
+
+    #[test]
+    fn core_tags_type_scalars_and_other_tags_are_reported() {
+        let mut files = Files::default();
+        let f = files.add("t.yaml".into());
+        let mut tree = Tree::default();
+        let text = "a: !!str true\nb: !!int \"12\"\nc: !!str\nd: !foo x\ne: !!int x\n";
+        let (ok, diags) = parse(text, f, &files, &mut tree);
+        assert!(ok);
+        let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::UnsupportedTag, Code::TagMismatch]);
+        let kind = |key| top_scalar(&tree, key);
+        assert_eq!(kind("a"), Some(("true", ScalarKind::Str)));
+        assert_eq!(kind("b"), Some(("12", ScalarKind::Int)));
+        assert_eq!(kind("c"), Some(("", ScalarKind::Str)));
+        // Refused tags leave the value as if untagged (the error stops any export).
+        assert_eq!(kind("d"), Some(("x", ScalarKind::Str)));
+        assert_eq!(kind("e"), Some(("x", ScalarKind::Str)));
     }
 
     #[test]
