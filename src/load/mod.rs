@@ -8,6 +8,7 @@ mod discover;
 mod fast_yaml;
 mod packed;
 pub mod raw;
+mod saphyr_text;
 mod tags;
 pub(crate) mod yaml;
 

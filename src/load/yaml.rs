@@ -3,15 +3,16 @@
 //!
 //! The tree keeps every node's position and each scalar's type ([`Typing`]: decided by
 //! its style, or by a core-schema tag, see [`super::tags`]), detects duplicate keys and
-//! refuses documents nested deeper than the format can use. Aliases point at the anchored node instead of
-//! copying it, so an alias bomb costs no more memory than the text that spells it.
+//! refuses documents nested deeper than the format can use. Aliases point at the anchored
+//! node instead of copying it, so an alias bomb costs no more memory than the text that
+//! spells it.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use super::fast_yaml::{self, Events};
+use super::saphyr_text::SaphyrText;
 use super::tags;
 use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 
@@ -243,87 +244,6 @@ pub fn parse(text: &str, file: FileId, files: &Files, tree: &mut Tree) -> (bool,
     b.reset();
     let ok = b.parse_with_saphyr(text);
     (ok, b.diagnostics)
-}
-
-/// The text saphyr-parser is given, and how its spans are converted to ours.
-///
-/// saphyr-parser reads the end of the text as a line break, except after a last line of
-/// only spaces, which it takes for one more blank line of an open block scalar and keeps
-/// even when clipping (`"a: |\n  x\n  "` reads as `"x\n\n"`, `"a: |\n  x\n  \n"` as
-/// `"x\n"`). Such a line holds nothing, so ending it with a line break changes no meaning
-/// and gives the value YAML defines, which is also the one the fast path reads: the
-/// result never depends on which of them read the file. Spans stop at the original end.
-pub(crate) struct SaphyrText<'t> {
-    /// The text to parse.
-    pub text: Cow<'t, str>,
-    /// Where the original text ends, when a line break was added.
-    end: Option<End>,
-}
-
-/// The end of a text, as saphyr-parser counts positions: a character index, a 1-based
-/// line and a 0-based column.
-#[derive(Clone, Copy)]
-struct End {
-    index: usize,
-    line: usize,
-    col: usize,
-}
-
-impl SaphyrText<'_> {
-    /// Prepares `text` for saphyr-parser.
-    pub fn new(text: &str) -> SaphyrText<'_> {
-        let last = text.rfind(['\n', '\r']).map_or(text, |i| &text[i + 1..]);
-        if last.is_empty() || last.bytes().any(|b| b != b' ') {
-            return SaphyrText {
-                text: Cow::Borrowed(text),
-                end: None,
-            };
-        }
-        let b = text.as_bytes();
-        let breaks = (0..b.len())
-            .filter(|&i| b[i] == b'\n' || b[i] == b'\r' && b.get(i + 1) != Some(&b'\n'))
-            .count();
-        SaphyrText {
-            text: Cow::Owned(format!("{text}\n")),
-            end: Some(End {
-                index: text.chars().count(),
-                line: breaks + 1,
-                col: last.len(),
-            }),
-        }
-    }
-
-    /// A position of saphyr-parser's, as (index, line, 0-based column), kept within the
-    /// original text.
-    fn point(&self, m: saphyr_parser::Marker) -> (usize, usize, usize) {
-        match self.end {
-            Some(end) if m.index() > end.index => (end.index, end.line, end.col),
-            _ => (m.index(), m.line(), m.col()),
-        }
-    }
-
-    /// Converts saphyr-parser's span (0-based column, character indices) to ours.
-    pub fn span(&self, file: FileId, s: saphyr_parser::Span) -> Span {
-        let (start, line, col) = self.point(s.start);
-        let (end, ..) = self.point(s.end);
-        Span {
-            file,
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            column: u32::try_from(col + 1).unwrap_or(u32::MAX),
-            len: u32::try_from(end.saturating_sub(start)).unwrap_or(u32::MAX),
-        }
-    }
-
-    /// The one-character span of an error at `m`.
-    fn error_span(&self, file: FileId, m: saphyr_parser::Marker) -> Span {
-        let (_, line, col) = self.point(m);
-        Span {
-            file,
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            column: u32::try_from(col + 1).unwrap_or(u32::MAX),
-            len: 1,
-        }
-    }
 }
 
 impl Events for Builder<'_, '_> {
@@ -564,7 +484,7 @@ impl Builder<'_, '_> {
         self.diagnostics.push(d);
     }
 
-    fn syntax_error(&mut self, e: &ScanError, input: &SaphyrText) {
+    fn syntax_error(&mut self, e: &ScanError, input: &SaphyrText<'_>) {
         let span = input.error_span(self.file, *e.marker());
         // The scanner reads ahead of the events, so a long run of `[` or `{` hits its own
         // flow-level limit before the tree sees the depth: that is too deep, not bad syntax.
@@ -697,11 +617,11 @@ mod tests {
                 );
             }
         }
-        // An error at the end is reported at the end of the file, not on a line past it.
+        // An error at the end is reported where it is without the added line break.
         let (ok, diags) = parse("a: [x\n  ", f, &files, &mut tree);
         assert!(!ok);
         let at = diags[0].location.as_ref().map(|l| (l.line, l.column));
-        assert_eq!(at, Some((2, 3)), "{diags:?}");
+        assert_eq!(at, Some((3, 1)), "{diags:?}");
     }
 
     #[test]

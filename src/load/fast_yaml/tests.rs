@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use saphyr_parser::{Event, Parser};
 
 use super::*;
-use crate::load::yaml::SaphyrText;
+use crate::load::saphyr_text::SaphyrText;
 
 #[derive(Debug, PartialEq)]
 enum Ev {
