@@ -40,6 +40,8 @@ codes! {
     MultipleDocuments = "multiple-documents", Error;
     NestingTooDeep = "nesting-too-deep", Error;
     DuplicateKey = "duplicate-key", Error;
+    UnsupportedTag = "unsupported-tag", Error;
+    TagMismatch = "tag-mismatch", Error;
     NotAMapping = "not-a-mapping", Error;
     UnknownKey = "unknown-key", Error;
     MissingField = "missing-field", Error;

@@ -35,7 +35,9 @@ type Step = Result<(), GiveUp>;
 /// Nesting beyond this is left to saphyr-parser (and the tree's own limit).
 const MAX_DEPTH: usize = 32;
 
-/// YAML limits implicit keys to 1024 characters; longer ones are left to saphyr-parser.
+/// YAML limits implicit keys to 1024 characters: saphyr-parser refuses a key whose `:`
+/// lies more than 1024 characters after its start. The fast path measures in bytes, so
+/// it gives up on every key saphyr-parser refuses (and on some long non-ASCII ones).
 const MAX_KEY: usize = 1024;
 
 /// Sends the structure of `text` (a whole file, without byte order mark) to `events`.
@@ -254,11 +256,14 @@ impl<E: Events> Scanner<'_, E> {
         }
         let mut i = self.pos;
         loop {
+            // Checked before the `:` is recognised: a key of 1025 characters is too long.
+            if i - self.pos > MAX_KEY {
+                return None;
+            }
             match self.at(i) {
                 b'\n' | 0 | b'[' | b']' | b'{' | b'}' | b',' => return None,
                 b':' if matches!(self.at(i + 1), b' ' | b'\n' | 0) => return Some(i),
                 b'#' if self.at(i - 1) == b' ' => return None,
-                _ if i - self.pos > MAX_KEY => return None,
                 _ => i += 1,
             }
         }

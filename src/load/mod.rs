@@ -9,6 +9,8 @@ mod fast_yaml;
 pub(crate) mod open;
 mod packed;
 pub mod raw;
+mod saphyr_text;
+mod tags;
 pub(crate) mod yaml;
 
 #[cfg(test)]

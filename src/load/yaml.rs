@@ -1,15 +1,19 @@
 //! A small spanned YAML tree, built from the fast path's events ([`super::fast_yaml`]) or,
 //! when it gives up, from saphyr-parser's event stream.
 //!
-//! The tree keeps every node's position, detects duplicate keys and refuses documents
-//! nested deeper than the format can use. Aliases point at the anchored node instead of
-//! copying it, so an alias bomb costs no more memory than the text that spells it.
+//! The tree keeps every node's position and each scalar's type ([`Typing`]: decided by
+//! its style, or by a core-schema tag, see [`super::tags`]), detects duplicate keys and
+//! refuses documents nested deeper than the format can use. Aliases point at the anchored
+//! node instead of copying it, so an alias bomb costs no more memory than the text that
+//! spells it.
 
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use super::fast_yaml::{self, Events};
+use super::saphyr_text::SaphyrText;
+use super::tags;
 use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 
 /// Deepest nesting accepted; the format needs five levels.
@@ -27,8 +31,8 @@ pub type NodeId = u32;
 /// What a node holds.
 #[derive(Debug, Clone, Copy)]
 pub enum Value<'t> {
-    /// A scalar and how it was written (plain scalars are typed, quoted ones are strings).
-    Scalar(&'t str, ScalarStyle),
+    /// A scalar and how its type is decided.
+    Scalar(&'t str, Typing),
     /// A sequence of nodes ([`Tree::items`]).
     Seq(Children),
     /// A mapping, in document order ([`Tree::pairs`]).
@@ -58,7 +62,7 @@ enum Stored {
     Scalar {
         start: u32,
         len: u32,
-        style: ScalarStyle,
+        typing: Typing,
     },
     Seq(Children),
     Map(Children),
@@ -91,8 +95,8 @@ impl Tree {
     pub fn node(&self, id: NodeId) -> Node<'_> {
         let stored = &self.nodes[id as usize];
         let value = match stored.value {
-            Stored::Scalar { start, len, style } => {
-                Value::Scalar(&self.scalars[start as usize..][..len as usize], style)
+            Stored::Scalar { start, len, typing } => {
+                Value::Scalar(&self.scalars[start as usize..][..len as usize], typing)
             }
             Stored::Seq(c) => Value::Seq(c),
             Stored::Map(c) => Value::Map(c),
@@ -137,10 +141,30 @@ pub enum ScalarKind {
     Str,
 }
 
+/// How a scalar's type is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    /// By its text, as YAML 1.2's core schema resolves an untagged plain scalar.
+    Implicit,
+    /// Fixed: text for a quoted or block scalar, or what its core-schema tag says.
+    Fixed(ScalarKind),
+}
+
+impl Typing {
+    /// The typing of an untagged scalar written in `style`.
+    pub fn of_style(style: ScalarStyle) -> Typing {
+        if style == ScalarStyle::Plain {
+            Typing::Implicit
+        } else {
+            Typing::Fixed(ScalarKind::Str)
+        }
+    }
+}
+
 /// Resolves a scalar's type the way YAML 1.2's core schema does.
-pub fn scalar_kind(text: &str, style: ScalarStyle) -> ScalarKind {
-    if style != ScalarStyle::Plain {
-        return ScalarKind::Str;
+pub fn scalar_kind(text: &str, typing: Typing) -> ScalarKind {
+    if let Typing::Fixed(kind) = typing {
+        return kind;
     }
     match text {
         "" | "~" | "null" | "Null" | "NULL" => ScalarKind::Null,
@@ -222,20 +246,9 @@ pub fn parse(text: &str, file: FileId, files: &Files, tree: &mut Tree) -> (bool,
     (ok, b.diagnostics)
 }
 
-/// Converts saphyr-parser's span (0-based column, character indices) to ours.
-pub fn saphyr_span(file: FileId, s: saphyr_parser::Span) -> Span {
-    let len = s.end.index().saturating_sub(s.start.index());
-    Span {
-        file,
-        line: u32::try_from(s.start.line()).unwrap_or(u32::MAX),
-        column: u32::try_from(s.start.col() + 1).unwrap_or(u32::MAX),
-        len: u32::try_from(len).unwrap_or(u32::MAX),
-    }
-}
-
 impl Events for Builder<'_, '_> {
     fn scalar(&mut self, value: &str, style: ScalarStyle, span: Span) {
-        let id = self.push_scalar(value, style, span);
+        let id = self.push_scalar(value, Typing::of_style(style), span);
         self.finish(id, 0);
     }
 
@@ -264,7 +277,8 @@ impl Builder<'_, '_> {
 
     fn parse_with_saphyr(&mut self, text: &str) -> bool {
         let b = self;
-        let mut parser = Parser::new_from_str(text);
+        let input = SaphyrText::new(text);
+        let mut parser = Parser::new_from_str(&input.text);
         let mut documents = 0;
         loop {
             let Some(next) = parser.next_event() else {
@@ -273,11 +287,11 @@ impl Builder<'_, '_> {
             let (event, span) = match next {
                 Ok(pair) => pair,
                 Err(e) => {
-                    b.syntax_error(&e);
+                    b.syntax_error(&e, &input);
                     break false;
                 }
             };
-            let span = saphyr_span(b.file, span);
+            let span = input.span(b.file, span);
             match event {
                 Event::DocumentStart(_) => {
                     documents += 1;
@@ -286,14 +300,17 @@ impl Builder<'_, '_> {
                         break false;
                     }
                 }
-                Event::Scalar(value, style, anchor, _) => {
-                    let id = b.push_scalar(&value, style, span);
+                Event::Scalar(value, style, anchor, tag) => {
+                    let typing = b.typing(&value, style, tag.as_deref(), span);
+                    let id = b.push_scalar(&value, typing, span);
                     b.finish(id, anchor);
                 }
-                Event::SequenceStart(anchor, _) => {
+                Event::SequenceStart(anchor, tag) => {
+                    b.collection_tag(tag.as_deref(), false, span);
                     b.stack.push(Frame::Seq(anchor, span, b.open.len()));
                 }
-                Event::MappingStart(anchor, _) => {
+                Event::MappingStart(anchor, tag) => {
+                    b.collection_tag(tag.as_deref(), true, span);
                     b.stack.push(Frame::Map(anchor, span, b.open.len()));
                 }
                 Event::SequenceEnd | Event::MappingEnd => b.close(),
@@ -317,12 +334,43 @@ impl Builder<'_, '_> {
         id
     }
 
-    fn push_scalar(&mut self, text: &str, style: ScalarStyle, span: Span) -> NodeId {
+    fn push_scalar(&mut self, text: &str, typing: Typing, span: Span) -> NodeId {
         // Files are at most 128 MiB, so offsets fit; saturating keeps a bad one in bounds.
         let start = u32::try_from(self.tree.scalars.len()).unwrap_or(u32::MAX);
         let len = u32::try_from(text.len()).unwrap_or(0);
         self.tree.scalars.push_str(text);
-        self.push(Stored::Scalar { start, len, style }, span)
+        self.push(Stored::Scalar { start, len, typing }, span)
+    }
+
+    /// A scalar's typing: its tag's, if it has one that fits. A refused tag is reported
+    /// and the scalar keeps its untagged typing, so nothing else is reported twice; the
+    /// error keeps the dataset from being exported.
+    fn typing(
+        &mut self,
+        value: &str,
+        style: ScalarStyle,
+        tag: Option<&saphyr_parser::Tag>,
+        span: Span,
+    ) -> Typing {
+        let Some(tag) = tag else {
+            return Typing::of_style(style);
+        };
+        match tags::scalar_typing(tag, value, || self.files.locate(span)) {
+            Ok(typing) => typing,
+            Err(d) => {
+                self.diagnostics.push(d);
+                Typing::of_style(style)
+            }
+        }
+    }
+
+    /// Reports the tag of a mapping (`map`) or sequence unless it is `!!map` or `!!seq`.
+    fn collection_tag(&mut self, tag: Option<&saphyr_parser::Tag>, map: bool, span: Span) {
+        if let Some(d) =
+            tag.and_then(|t| tags::check_collection(t, map, || self.files.locate(span)))
+        {
+            self.diagnostics.push(d);
+        }
     }
 
     /// Records a completed node: registers its anchor and hands it to its parent.
@@ -436,14 +484,8 @@ impl Builder<'_, '_> {
         self.diagnostics.push(d);
     }
 
-    fn syntax_error(&mut self, e: &ScanError) {
-        let m = e.marker();
-        let span = Span {
-            file: self.file,
-            line: u32::try_from(m.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
-            len: 1,
-        };
+    fn syntax_error(&mut self, e: &ScanError, input: &SaphyrText<'_>) {
+        let span = input.error_span(self.file, *e.marker());
         // The scanner reads ahead of the events, so a long run of `[` or `{` hits its own
         // flow-level limit before the tree sees the depth: that is too deep, not bad syntax.
         if e.info() == SCANNER_DEPTH_LIMIT {
@@ -489,7 +531,7 @@ mod tests {
     #[test]
     fn core_schema_typing() {
         use ScalarKind::*;
-        let plain = |t| scalar_kind(t, ScalarStyle::Plain);
+        let plain = |t| scalar_kind(t, Typing::Implicit);
         assert_eq!(plain("2015"), Int);
         assert_eq!(plain("2015-08"), Str);
         assert_eq!(plain("1.5"), Float);
@@ -499,7 +541,11 @@ mod tests {
         assert_eq!(plain("yes"), Str);
         assert_eq!(plain("~"), Null);
         assert_eq!(plain(""), Null);
-        assert_eq!(scalar_kind("true", ScalarStyle::DoubleQuoted), Str);
+        assert_eq!(
+            scalar_kind("true", Typing::of_style(ScalarStyle::DoubleQuoted)),
+            Str
+        );
+        assert_eq!(scalar_kind("true", Typing::Fixed(Str)), Str);
     }
 
     #[test]
@@ -537,6 +583,64 @@ mod tests {
                 .collect();
             assert_eq!(lines, [(filler + 2, filler + 1), (filler + 3, filler + 2)]);
         }
+    }
+
+    /// The text and type of the scalar under top-level key `key` in `tree`.
+    fn top_scalar<'t>(tree: &'t Tree, key: &str) -> Option<(&'t str, ScalarKind)> {
+        let Value::Map(entries) = tree.node(tree.root?).value else {
+            return None;
+        };
+        let (_, value) = tree
+            .pairs(entries)
+            .find(|&(k, _)| matches!(tree.node(k).value, Value::Scalar(t, _) if t == key))?;
+        match tree.node(value).value {
+            Value::Scalar(text, typing) => Some((text, scalar_kind(text, typing))),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_blank_last_line_reads_alike_on_both_paths_and_errors_stay_in_the_file() {
+        let mut files = Files::default();
+        let f = files.add("t.yaml".into());
+        let mut tree = Tree::default();
+        // The anchor makes the fast path give up: saphyr-parser reads the second text.
+        for (tail, value) in [("  ", "x\n"), ("\n  ", "x\n"), ("\r\n  ", "x\n")] {
+            for head in ["", "b: &q 1\n"] {
+                let text = format!("{head}a: |\n  x\n{tail}");
+                let (ok, diags) = parse(&text, f, &files, &mut tree);
+                assert!(ok && diags.is_empty(), "{text:?}");
+                assert_eq!(
+                    top_scalar(&tree, "a"),
+                    Some((value, ScalarKind::Str)),
+                    "{text:?}"
+                );
+            }
+        }
+        // An error at the end is reported where it is without the added line break.
+        let (ok, diags) = parse("a: [x\n  ", f, &files, &mut tree);
+        assert!(!ok);
+        let at = diags[0].location.as_ref().map(|l| (l.line, l.column));
+        assert_eq!(at, Some((3, 1)), "{diags:?}");
+    }
+
+    #[test]
+    fn core_tags_type_scalars_and_other_tags_are_reported() {
+        let mut files = Files::default();
+        let f = files.add("t.yaml".into());
+        let mut tree = Tree::default();
+        let text = "a: !!str true\nb: !!int \"12\"\nc: !!str\nd: !foo x\ne: !!int x\n";
+        let (ok, diags) = parse(text, f, &files, &mut tree);
+        assert!(ok);
+        let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::UnsupportedTag, Code::TagMismatch]);
+        let kind = |key| top_scalar(&tree, key);
+        assert_eq!(kind("a"), Some(("true", ScalarKind::Str)));
+        assert_eq!(kind("b"), Some(("12", ScalarKind::Int)));
+        assert_eq!(kind("c"), Some(("", ScalarKind::Str)));
+        // Refused tags leave the value as if untagged (the error stops any export).
+        assert_eq!(kind("d"), Some(("x", ScalarKind::Str)));
+        assert_eq!(kind("e"), Some(("x", ScalarKind::Str)));
     }
 
     #[test]
