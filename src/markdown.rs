@@ -76,11 +76,7 @@ pub fn code_span(text: &str) -> String {
     if text.is_empty() {
         return "` `".to_owned();
     }
-    let longest = text
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = text.starts_with('`')
         || text.ends_with('`')
@@ -115,7 +111,10 @@ mod tests {
     fn pings_and_links_are_broken_invisibly() {
         let wj = '\u{2060}';
         assert_eq!(text("@octocat"), format!("@{wj}octocat"));
-        assert_eq!(text("#123 GH-4 gh-5"), format!("#{wj}123 GH-{wj}4 gh-{wj}5"));
+        assert_eq!(
+            text("#123 GH-4 gh-5"),
+            format!("#{wj}123 GH-{wj}4 gh-{wj}5")
+        );
         assert_eq!(
             text("https://x.org www.x.org"),
             format!("https:{wj}//x.org www{wj}.x.org")

@@ -28,8 +28,12 @@ struct Source {
 }
 
 impl Source {
-    fn read(path: &std::path::Path) -> Option<Source> {
-        let bytes = std::fs::read(path).ok()?;
+    /// A file's text: the content of a file held in memory, else read from its path.
+    fn read(files: &Files, id: FileId) -> Option<Source> {
+        let bytes = match files.content(id) {
+            Some(content) => content.to_vec(),
+            None => std::fs::read(files.path(id)).ok()?,
+        };
         let mut text = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         if text.starts_with('\u{feff}') {
@@ -58,7 +62,7 @@ impl<'f> SourceCache<'f> {
         if self.current.as_ref().is_none_or(|(id, _)| *id != file) {
             // Drop the previous file before reading the next one.
             self.current = None;
-            self.current = Some((file, Source::read(files.path(file))));
+            self.current = Some((file, Source::read(files, file)));
         }
         let source = self.current.as_ref()?.1.as_ref()?;
         let &(start, end) = source.lines.get((line as usize).checked_sub(1)?)?;

@@ -145,7 +145,10 @@ fn write_changed_edge(out: &mut dyn Write, diff: &Diff<'_>, c: &Changed) -> io::
         } else {
             "supported by"
         };
-        line(out, &format!("    {sign} {role} {}", citation(dataset, cited)))?;
+        line(
+            out,
+            &format!("    {sign} {role} {}", citation(dataset, cited)),
+        )?;
     }
     Ok(())
 }

@@ -13,7 +13,8 @@ pub(crate) mod yaml;
 #[cfg(test)]
 pub(crate) use decode::RECORD_KEYS;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use discover::is_yaml;
 use raw::{RawDataset, RawFile};
@@ -33,25 +34,44 @@ pub struct Loaded {
 
 /// Loads every YAML file under `paths`.
 pub fn load(paths: &[PathBuf]) -> Loaded {
-    load_named(paths, None)
-}
-
-/// Loads every YAML file under `root`, naming each in messages `label` followed by its
-/// path below `root` (a git revision unpacked into a temporary directory is shown as
-/// `REV:PATH/file.yaml`).
-pub fn load_as(root: &Path, label: &str) -> Loaded {
-    load_named(&[root.to_path_buf()], Some(label))
-}
-
-fn load_named(paths: &[PathBuf], label: Option<&str>) -> Loaded {
-    let (found, mut diagnostics) = discover::discover(paths);
+    let (found, diagnostics) = discover::discover(paths);
     let mut files = Files::default();
     for path in found {
         files.add(path);
     }
-    if let (Some(label), [root]) = (label, paths) {
-        files.relabel(root, label);
+    load_files(files, diagnostics)
+}
+
+/// A file given in memory rather than on disk: a git revision's blob.
+#[derive(Debug, Clone)]
+pub struct InMemory {
+    /// How messages name it (`REV:PATH/file.yaml`).
+    pub name: String,
+    /// Its content, or why it could not be had (it is larger than [`MAX_FILE_BYTES`]).
+    pub content: Result<Arc<[u8]>, String>,
+}
+
+/// Loads files held in memory, in the order given, exactly as files on disk are loaded;
+/// a file whose content could not be had is an `io-error` naming it.
+pub fn load_in_memory(given: Vec<InMemory>) -> Loaded {
+    let mut files = Files::default();
+    let mut diagnostics = Vec::new();
+    for file in given {
+        match file.content {
+            Ok(content) => {
+                files.add_in_memory(&file.name, content);
+            }
+            Err(reason) => diagnostics.push(Diagnostic::new(
+                Code::IoError,
+                None,
+                format!("cannot read `{}`: {reason}", file.name),
+            )),
+        }
     }
+    load_files(files, diagnostics)
+}
+
+fn load_files(files: Files, mut diagnostics: Vec<Diagnostic>) -> Loaded {
     let mut raw = RawDataset::default();
     for (part, problems) in process_all(&files) {
         raw.append(part);
@@ -85,12 +105,17 @@ struct Scratch {
 
 /// Reads, parses and decodes one file.
 fn load_file(files: &Files, id: FileId, scratch: &mut Scratch) -> FileResult {
-    let path = files.path(id);
     let Scratch { bytes, tree } = scratch;
-    bytes.clear();
-    if let Err(e) = read_bounded(path, bytes) {
-        return (RawFile::default(), vec![discover::io_problem(path, &e)]);
-    }
+    let bytes: &[u8] = if let Some(content) = files.content(id) {
+        content
+    } else {
+        let path = files.path(id);
+        bytes.clear();
+        if let Err(e) = read_bounded(path, bytes) {
+            return (RawFile::default(), vec![discover::io_problem(path, &e)]);
+        }
+        bytes
+    };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => return (RawFile::default(), vec![not_utf8(files, id, bytes, &e)]),
@@ -122,12 +147,17 @@ fn read_bounded(path: &std::path::Path, bytes: &mut Vec<u8>) -> std::io::Result<
     if bytes.len() as u64 > MAX_FILE_BYTES {
         bytes.clear();
         bytes.shrink_to_fit();
-        return Err(std::io::Error::other(format!(
-            "the file is larger than {} MiB",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(std::io::Error::other(too_large()));
     }
     Ok(())
+}
+
+/// Why a file larger than [`MAX_FILE_BYTES`] is not read.
+pub fn too_large() -> String {
+    format!(
+        "the file is larger than {} MiB",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
 }
 
 fn bytecount(bytes: &[u8], needle: u8) -> usize {
