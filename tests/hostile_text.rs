@@ -163,7 +163,11 @@ fn show_prints_every_dataset_string_on_its_own_line_only() {
 #[test]
 fn diff_text_shows_dataset_strings_through_the_same_display() {
     let dir = tempfile::tempdir().expect("temp dir");
-    write(&dir.path().join("old"), "data.yaml", &dataset("Plain", "said"));
+    write(
+        &dir.path().join("old"),
+        "data.yaml",
+        &dataset("Plain", "said"),
+    );
     write(
         &dir.path().join("new"),
         "data.yaml",
@@ -173,8 +177,9 @@ fn diff_text_shows_dataset_strings_through_the_same_display() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_no_raw_controls("diff text", &r.stdout);
     assert!(
-        !r.stdout.lines().any(|l| l.starts_with("  id: forged")
-            || l.starts_with("+ organization x")),
+        !r.stdout
+            .lines()
+            .any(|l| l.starts_with("  id: forged") || l.starts_with("+ organization x")),
         "a forged line:\n{}",
         r.stdout
     );
@@ -196,7 +201,11 @@ fn diff_text_shows_dataset_strings_through_the_same_display() {
 /// The Markdown diff of an organization renamed to `name` (YAML text).
 fn markdown_diff(name: &str, quote: &str) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
-    write(&dir.path().join("old"), "data.yaml", &dataset("Plain", "said"));
+    write(
+        &dir.path().join("old"),
+        "data.yaml",
+        &dataset("Plain", "said"),
+    );
     write(&dir.path().join("new"), "data.yaml", &dataset(name, quote));
     let r = run(dir.path(), &["diff", "old", "new"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -270,15 +279,15 @@ fn decode_references(text: &str) -> String {
         out.push_str(&rest[..at]);
         let after = &rest[at + 2..];
         let digits = after.find(';').map(|end| &after[..end]);
-        match digits.and_then(|d| d.parse::<u32>().ok()).and_then(char::from_u32) {
-            Some(c) => {
-                out.push(c);
-                rest = &after[digits.map_or(0, str::len) + 1..];
-            }
-            None => {
-                out.push_str("&#");
-                rest = after;
-            }
+        let decoded = digits
+            .and_then(|d| d.parse::<u32>().ok())
+            .and_then(char::from_u32);
+        if let Some(c) = decoded {
+            out.push(c);
+            rest = &after[digits.map_or(0, str::len) + 1..];
+        } else {
+            out.push_str("&#");
+            rest = after;
         }
     }
     out.push_str(rest);
@@ -287,7 +296,10 @@ fn decode_references(text: &str) -> String {
 
 #[test]
 fn diff_markdown_keeps_line_structure_and_fences_code_spans() {
-    let out = markdown_diff(FORGING_NAME, r#""said\n\n#### Forged heading\n- forged item""#);
+    let out = markdown_diff(
+        FORGING_NAME,
+        r#""said\n\n#### Forged heading\n- forged item""#,
+    );
     let text = prose(&out);
     assert_no_raw_controls("diff markdown", text);
     assert!(
@@ -303,7 +315,8 @@ fn diff_markdown_keeps_line_structure_and_fences_code_spans() {
     let r = run(dir.path(), &["diff", "a`b", "new"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.starts_with("### actorgraph diff ``a`b`` → `new`\n"),
+        r.stdout
+            .starts_with("### actorgraph diff ``a`b`` → `new`\n"),
         "{}",
         r.stdout
     );
@@ -315,7 +328,12 @@ fn diff_markdown_keeps_line_structure_and_fences_code_spans() {
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
         .args(["-c", "user.name=test", "-c", "user.email=test@example.org"])
-        .args(["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
         .args(args)
         .current_dir(dir)
         .output()
@@ -345,7 +363,11 @@ fn a_directory_named_like_a_revision_is_refused_as_ambiguous() {
     let repo = repository();
     let dir = repo.path();
     // A pull request commits a folder that impersonates the base revision.
-    write(&dir.join("HEAD~1:graphs"), "data.yaml", &dataset("After", "q"));
+    write(
+        &dir.join("HEAD~1:graphs"),
+        "data.yaml",
+        &dataset("After", "q"),
+    );
     let r = run(dir, &["diff", "HEAD~1:graphs", "graphs"]);
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
     assert_eq!(r.stdout, "", "no report");
@@ -356,7 +378,8 @@ fn a_directory_named_like_a_revision_is_refused_as_ambiguous() {
         r.stderr
     );
     assert!(
-        r.stderr.contains("help: write `./HEAD~1:graphs` for the path"),
+        r.stderr
+            .contains("help: write `./HEAD~1:graphs` for the path"),
         "{}",
         r.stderr
     );
@@ -365,10 +388,14 @@ fn a_directory_named_like_a_revision_is_refused_as_ambiguous() {
     let r = run(dir, &["diff", "./HEAD~1:graphs", "graphs", "-f", "text"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("no differences"), "{}", r.stdout);
-    let r = run(dir, &["diff", "--rev", "HEAD~1:graphs", "graphs", "-f", "text"]);
+    let r = run(
+        dir,
+        &["diff", "--rev", "HEAD~1:graphs", "graphs", "-f", "text"],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.starts_with("actorgraph diff HEAD~1:graphs graphs\n"),
+        r.stdout
+            .starts_with("actorgraph diff HEAD~1:graphs graphs\n"),
         "{}",
         r.stdout
     );
@@ -398,7 +425,10 @@ fn revisions_that_look_like_options_never_reach_git_as_options() {
     }
     // A directory with such a name is a path, and is never asked of git either.
     write(&dir.join("--output=x"), "data.yaml", &dataset("After", "q"));
-    let r = run(dir, &["diff", "--rev", "--", "--output=x", "graphs", "-f", "text"]);
+    let r = run(
+        dir,
+        &["diff", "--rev", "-f", "text", "--", "--output=x", "graphs"],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("no differences"), "{}", r.stdout);
     assert!(!dir.join("pwned").exists() && !dir.join("x").exists());
