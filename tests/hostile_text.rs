@@ -532,3 +532,62 @@ fn reading_a_revision_writes_no_temporary_files_even_when_interrupted() {
         assert!(empty(), "SIGINT/SIGTERM left a temporary file behind");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// GitHub's own Markdown parser (needs Python's `cmarkgfm`; run by `.ci/run`)
+
+/// `markdown` rendered by cmark-gfm, GitHub's fork of cmark, with GitHub's extensions
+/// (tables, autolinks, strikethrough, task lists, the tag filter) and raw HTML allowed,
+/// so that any HTML that got through would show.
+fn github_html(markdown: &str) -> String {
+    let script = "import sys, cmarkgfm\n\
+                  from cmarkgfm.cmark import Options\n\
+                  text = sys.stdin.read()\n\
+                  sys.stdout.write(cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE))\n";
+    let mut child = Command::new("python3")
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run python3");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), markdown.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("python3");
+    assert!(
+        out.status.success(),
+        "cmarkgfm: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+#[ignore = "needs Python's cmarkgfm; run by .ci/run"]
+fn github_markdown_shows_hostile_dataset_text_as_text() {
+    let hostile = r#""@octocat #12 https://evil.example/x www.evil.example a@b.example <img src=x onerror=alert(1)> <script>x</script> <https://e.x> [link](https://e.x) ![img](https://e.x/i.png) [ref] [^1] | cell | **bold** _em_ ~~gone~~ `code` \\ &amp; &#64;x""#;
+    let out = markdown_diff(hostile, hostile);
+    let html = github_html(prose(&out));
+    let plain = github_html(prose(&markdown_diff("\"Plain text\"", "\"Plain text\"")));
+    // The hostile text adds no element at all: the same tags, as many times, as for a
+    // plain name, so no link, image, HTML, emphasis, code or table cell came from it.
+    let tags = |html: &str| {
+        let mut tags: Vec<String> = html
+            .split('<')
+            .skip(1)
+            .map(|t| t.split([' ', '>']).next().unwrap_or_default().to_owned())
+            .collect();
+        tags.sort();
+        tags
+    };
+    assert_eq!(tags(&html), tags(&plain), "{html}");
+    // And the reader sees the text itself (the word joiners aside).
+    let seen = html.replace('\u{2060}', "");
+    for text in [
+        "@octocat #12 https://evil.example/x www.evil.example a@b.example",
+        "&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;x&lt;/script&gt;",
+        "[link](https://e.x) ![img](https://e.x/i.png) [ref] [^1] | cell | **bold** _em_ ~~gone~~ `code` \\ &amp;amp; &amp;#64;x",
+    ] {
+        assert!(seen.contains(text), "`{text}` not shown in:\n{html}");
+    }
+}
