@@ -1,7 +1,7 @@
 //! The shared front half of every command: load the files, validate, and sort the
 //! diagnostics into report order.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::diagnostic::{self, Diagnostic, Files, Severity};
 use crate::load;
@@ -36,10 +36,10 @@ pub fn check(paths: &[PathBuf]) -> Checked {
     run(load::load(paths), true)
 }
 
-/// Loads and validates the dataset under `root`, naming its files `label` followed by
-/// their path below `root` (see [`load::load_as`]).
-pub fn check_as(root: &Path, label: &str) -> Checked {
-    run(load::load_as(root, label), true)
+/// Loads and validates a dataset whose files are held in memory (a git revision's, see
+/// [`load::load_in_memory`]).
+pub fn check_in_memory(files: Vec<load::InMemory>) -> Checked {
+    run(load::load_in_memory(files), true)
 }
 
 /// Loads and validates like [`check`], without building the dataset (`dataset` is
@@ -114,7 +114,7 @@ mod tests {
     /// dataset.
     #[test]
     fn reporting_while_building_changes_nothing() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for dir in ["graphs", "tests/fixtures/valid", "tests/fixtures/invalid"] {
             let paths = [root.join(dir)];
             let before = check(&paths);

@@ -1,16 +1,18 @@
-//! Datasets at a git revision, for `diff`: `REV:PATH` is unpacked from the repository's
-//! object store into a temporary directory (the working tree and index are never
-//! touched), so the normal loader reads it and diagnostics name `REV:PATH/file.yaml`.
-//! git runs as a child process with arguments passed one by one, never through a shell.
+//! Datasets at a git revision, for `diff`. The YAML files of `REV:PATH` are read from the
+//! repository's object store straight into memory and loaded like files on disk, named
+//! `REV:PATH/file.yaml` in messages: nothing is written anywhere, and the working tree
+//! and index are never touched. git runs as a child process with its arguments passed
+//! one by one, never through a shell; a revision that could be taken for an option is
+//! refused; every blob's size is checked (`git cat-file --batch-check`) before it is
+//! read, with the loader's per-file limit.
 
-use std::ffi::OsString;
 use std::fmt;
-use std::io::{self, Write};
-use std::path::{Component, Path, PathBuf};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 
-use tempfile::TempDir;
-
+use crate::load::{InMemory, MAX_FILE_BYTES};
 /// A git revision and the path inside it, as written on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevisionSpec {
@@ -42,114 +44,253 @@ impl RevisionSpec {
     }
 }
 
-/// Why a revision could not be read.
+/// Why a revision could not be read: a message and, where it helps, what to do.
 #[derive(Debug)]
-pub struct RevisionError(String);
+pub struct RevisionError {
+    /// What went wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl RevisionError {
+    fn new(message: String) -> Self {
+        RevisionError {
+            message,
+            help: None,
+        }
+    }
+}
 
 impl fmt::Display for RevisionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " (help: {help})")?;
+        }
+        Ok(())
     }
 }
 
 impl std::error::Error for RevisionError {}
 
-/// A revision's dataset unpacked on disk; removed when dropped.
-#[derive(Debug)]
-pub struct Unpacked {
-    dir: TempDir,
-    /// What to load: the unpacked directory, or the one unpacked file.
-    pub root: PathBuf,
+/// Whether the revision part of `spec` (before its first `:`, or all of it) names a
+/// commit or tree of the repository in the current directory; `false` outside a
+/// repository, without git, or for text that git could take for an option.
+pub fn names_a_revision(spec: &str) -> bool {
+    let rev = spec.split_once(':').map_or(spec, |(rev, _)| rev);
+    is_safe_revision(rev)
+        && git(
+            &[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                &format!("{rev}^{{tree}}"),
+            ],
+            None,
+        )
+        .is_ok()
 }
 
-impl Unpacked {
-    /// The temporary directory holding the unpacked files.
-    pub fn dir(&self) -> &Path {
-        self.dir.path()
-    }
+/// A revision git will read as a revision: not empty (`:PATH` reads the index), not an
+/// option (`--upload-pack=…`).
+fn is_safe_revision(rev: &str) -> bool {
+    !rev.is_empty() && !rev.starts_with('-')
 }
 
-/// Unpacks the YAML files of `spec` (a file, or a directory searched recursively) into a
-/// temporary directory.
-pub fn unpack(spec: &RevisionSpec) -> Result<Unpacked, RevisionError> {
-    if spec.rev.is_empty() || spec.rev.starts_with('-') {
-        return Err(RevisionError(format!(
+/// The YAML files of `spec` (a file, or a directory searched recursively), in memory and
+/// named for messages, in the order the loader would find them on disk. A file larger
+/// than the loader's limit is listed with that reason and never read.
+pub fn read(spec: &RevisionSpec) -> Result<Vec<InMemory>, RevisionError> {
+    if !is_safe_revision(&spec.rev) {
+        return Err(RevisionError::new(format!(
             "`{}` is not a path, and `{}` is not a git revision",
             spec.label(),
             spec.rev
         )));
     }
     let object = format!("{}:{}", spec.rev, spec.path);
-    let kind = git(&["cat-file", "-t", &object], None).map_err(|e| {
-        RevisionError(format!(
-            "cannot read `{}` from git: {e}\n  = help: give an existing path, or REV:PATH with a revision of this repository (`main:graphs`, `HEAD~1`)",
-            spec.label()
-        ))
+    let label = spec.label();
+    let kind = git(&["cat-file", "-t", &object], None).map_err(|e| RevisionError {
+        message: format!("cannot read `{label}` from git: {e}"),
+        help: Some(
+            "give an existing path, or REV:PATH with a revision of this repository (`main:graphs`, `HEAD~1`)"
+                .to_owned(),
+        ),
     })?;
-    let dir = tempfile::Builder::new()
-        .prefix("actorgraph-rev-")
-        .tempdir()
-        .map_err(|e| RevisionError(format!("cannot create a temporary directory: {e}")))?;
-    let root = match String::from_utf8_lossy(&kind).trim() {
-        "tree" => {
-            unpack_tree(&object, dir.path(), &spec.label())?;
-            dir.path().to_path_buf()
-        }
+    let entries = match String::from_utf8_lossy(&kind).trim() {
+        "tree" => tree_entries(&object, &label)?,
         "blob" => {
-            let name = Path::new(&spec.path)
-                .file_name()
-                .map_or_else(|| OsString::from("dataset.yaml"), OsString::from);
-            let file = dir.path().join(name);
-            let bytes = git(&["cat-file", "blob", &object], None).map_err(|e| {
-                RevisionError(format!("cannot read `{}` from git: {e}", spec.label()))
-            })?;
-            write_file(&file, &bytes)?;
-            file
+            let id = git(&["rev-parse", "--verify", &object], None)
+                .map_err(|e| RevisionError::new(format!("cannot read `{label}` from git: {e}")))?;
+            let id = String::from_utf8_lossy(&id).trim().to_owned();
+            vec![Entry {
+                id,
+                name: label.clone(),
+            }]
         }
         other => {
-            return Err(RevisionError(format!(
-                "`{}` is a git {other}, not a file or directory",
-                spec.label()
+            return Err(RevisionError::new(format!(
+                "`{label}` is a git {other}, not a file or directory"
             )));
         }
     };
-    Ok(Unpacked { dir, root })
+    fetch(entries, &label)
 }
 
-/// Writes every blob of the tree `object` into `dest`, keeping relative paths.
-fn unpack_tree(object: &str, dest: &Path, label: &str) -> Result<(), RevisionError> {
+/// A blob to read and the name it is shown by.
+struct Entry {
+    id: String,
+    name: String,
+}
+
+/// The regular YAML blobs of the tree `object`, in the loader's order, named `label/PATH`.
+fn tree_entries(object: &str, label: &str) -> Result<Vec<Entry>, RevisionError> {
     let listing = git(&["ls-tree", "-r", "-z", "--full-tree", object], None)
-        .map_err(|e| RevisionError(format!("cannot list `{label}`: {e}")))?;
-    let mut entries = Vec::new();
-    for record in listing.split(|&b| b == 0).filter(|r| !r.is_empty()) {
-        if let Some(entry) = parse_entry(record) {
-            entries.push(entry);
-        }
-    }
+        .map_err(|e| RevisionError::new(format!("cannot list `{label}`: {e}")))?;
+    let mut entries: Vec<(PathBuf, String)> = listing
+        .split(|&b| b == 0)
+        .filter(|r| !r.is_empty())
+        .filter_map(parse_entry)
+        .map(|(id, path)| (path, id))
+        .collect();
     if entries.is_empty() {
-        return Err(RevisionError(format!(
+        return Err(RevisionError::new(format!(
             "`{label}` holds no *.yaml or *.yml files"
         )));
     }
-    let ids: Vec<u8> = entries
-        .iter()
-        .flat_map(|(id, _)| id.bytes().chain(std::iter::once(b'\n')))
-        .collect();
-    let batch = git(&["cat-file", "--batch"], Some(&ids))
-        .map_err(|e| RevisionError(format!("cannot read the files of `{label}`: {e}")))?;
-    let mut rest = batch.as_slice();
-    for (_, path) in &entries {
-        let (content, tail) = next_blob(rest)
-            .ok_or_else(|| RevisionError(format!("git returned a short batch for `{label}`")))?;
-        write_file(&dest.join(path), content)?;
-        rest = tail;
-    }
-    Ok(())
+    // The order `discover` gives files on disk, so both sides read alike.
+    entries.sort();
+    Ok(entries
+        .into_iter()
+        .map(|(path, id)| Entry {
+            id,
+            name: name_below(label, &path),
+        })
+        .collect())
 }
 
-/// A `ls-tree` record `MODE TYPE ID\tPATH` for a regular YAML file whose path is safe to
-/// recreate (no `..`, no absolute path); the loader then skips hidden ones as usual. Symbolic links and submodules are skipped: they
-/// have no YAML content in the revision itself.
+/// `label/PATH`, or `labelPATH` when the label ends in `:` or `/`.
+fn name_below(label: &str, path: &Path) -> String {
+    let rest = path.to_string_lossy().replace('\\', "/");
+    if label.ends_with([':', '/']) {
+        format!("{label}{rest}")
+    } else {
+        format!("{label}/{rest}")
+    }
+}
+
+/// Reads the entries' blobs: sizes first, then only the blobs within the limit.
+fn fetch(entries: Vec<Entry>, label: &str) -> Result<Vec<InMemory>, RevisionError> {
+    let failed = |e: String| RevisionError::new(format!("cannot read the files of `{label}`: {e}"));
+    let sizes = sizes(&entries).map_err(failed)?;
+    let wanted: Vec<&str> = entries
+        .iter()
+        .zip(&sizes)
+        .filter(|&(_, &size)| size <= MAX_FILE_BYTES)
+        .map(|(e, _)| e.id.as_str())
+        .collect();
+    let mut blobs = read_blobs(&wanted).map_err(failed)?.into_iter();
+    let mut files = Vec::with_capacity(entries.len());
+    for (entry, size) in entries.into_iter().zip(sizes) {
+        let content = if size <= MAX_FILE_BYTES {
+            let blob = blobs
+                .next()
+                .ok_or_else(|| failed("git returned fewer blobs than asked".to_owned()))?;
+            Ok(Arc::from(blob))
+        } else {
+            Err(crate::load::too_large())
+        };
+        files.push(InMemory {
+            name: entry.name,
+            content,
+        });
+    }
+    Ok(files)
+}
+
+/// The size of each entry's blob, from `git cat-file --batch-check`.
+fn sizes(entries: &[Entry]) -> Result<Vec<u64>, String> {
+    let ids = request(entries.iter().map(|e| e.id.as_str()));
+    let out = git(&["cat-file", "--batch-check"], Some(&ids))?;
+    let text = String::from_utf8_lossy(&out);
+    let mut lines = text.lines();
+    entries
+        .iter()
+        .map(|entry| {
+            let line = lines.next().unwrap_or_default();
+            parse_header(line, &entry.id).ok_or_else(|| format!("unexpected answer `{line}`"))
+        })
+        .collect()
+}
+
+/// One object id per line, for git's batch commands.
+fn request<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<u8> {
+    ids.flat_map(|id| id.bytes().chain(std::iter::once(b'\n')))
+        .collect()
+}
+
+/// The size in a batch header `ID blob SIZE` for the blob `id`.
+fn parse_header(line: &str, id: &str) -> Option<u64> {
+    let mut fields = line.split(' ');
+    let (got, kind, size) = (fields.next()?, fields.next()?, fields.next()?);
+    (got == id && kind == "blob" && fields.next().is_none())
+        .then(|| size.parse().ok())
+        .flatten()
+}
+
+/// Reads the blobs `ids` with one `git cat-file --batch`, each checked against its header
+/// and read to its exact size, never more than [`MAX_FILE_BYTES`].
+fn read_blobs(ids: &[&str]) -> Result<Vec<Vec<u8>>, String> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut child = git_command(&["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    let input = request(ids.iter().copied());
+    let (stdin, stdout) = (child.stdin.take(), child.stdout.take());
+    let result = std::thread::scope(|scope| {
+        if let Some(mut stdin) = stdin {
+            // A second thread feeds the requests, so neither pipe can fill and block.
+            scope.spawn(move || {
+                let _ = stdin.write_all(&input);
+            });
+        }
+        let mut reader = BufReader::new(stdout.ok_or("git has no output")?);
+        ids.iter().map(|id| next_blob(&mut reader, id)).collect()
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    result
+}
+
+/// One blob of `cat-file --batch` output: `ID blob SIZE\n`, the content, `\n`.
+fn next_blob(reader: &mut impl BufRead, id: &str) -> Result<Vec<u8>, String> {
+    let mut header = Vec::new();
+    reader
+        .by_ref()
+        .take(256)
+        .read_until(b'\n', &mut header)
+        .map_err(|e| e.to_string())?;
+    let header = String::from_utf8_lossy(&header);
+    let size = parse_header(header.trim_end(), id)
+        .filter(|&size| size <= MAX_FILE_BYTES)
+        .ok_or_else(|| format!("unexpected answer `{}`", header.trim_end()))?;
+    let mut blob = vec![0; usize::try_from(size).map_err(|e| e.to_string())?];
+    reader.read_exact(&mut blob).map_err(|e| e.to_string())?;
+    let mut newline = [0];
+    reader.read_exact(&mut newline).map_err(|e| e.to_string())?;
+    Ok(blob)
+}
+
+/// A `ls-tree` record `MODE TYPE ID\tPATH` for a regular YAML file whose path is a plain
+/// relative path: no `..`, `.` or root component, and no hidden component (the loader
+/// skips those on disk too). Symbolic links and submodules are skipped: they have no
+/// YAML content in the revision itself.
 fn parse_entry(record: &[u8]) -> Option<(String, PathBuf)> {
     let tab = record.iter().position(|&b| b == b'\t')?;
     let meta = std::str::from_utf8(&record[..tab]).ok()?;
@@ -158,19 +299,17 @@ fn parse_entry(record: &[u8]) -> Option<(String, PathBuf)> {
     if kind != "blob" || !(mode == "100644" || mode == "100755") {
         return None;
     }
-    let path = bytes_to_path(&record[tab + 1..]);
-    let safe = path.components().all(|c| matches!(c, Component::Normal(_)));
-    (safe && crate::load::is_yaml(&path)).then(|| (id.to_owned(), path))
-}
-
-/// One blob from `cat-file --batch` output (`ID TYPE SIZE\nCONTENT\n`), and the rest.
-fn next_blob(output: &[u8]) -> Option<(&[u8], &[u8])> {
-    let newline = output.iter().position(|&b| b == b'\n')?;
-    let header = std::str::from_utf8(&output[..newline]).ok()?;
-    let size: usize = header.rsplit(' ').next()?.parse().ok()?;
-    let body = output.get(newline + 1..newline + 1 + size)?;
-    let rest = output.get(newline + 2 + size..)?;
-    Some((body, rest))
+    if !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let raw = &record[tab + 1..];
+    // Each part between slashes is a plain name: not empty (no root, no `//`), not `.`
+    // or `..`, not hidden.
+    let plain = raw
+        .split(|&b| b == b'/')
+        .all(|part| part.first().is_some_and(|&b| b != b'.'));
+    let path = bytes_to_path(raw);
+    (plain && crate::load::is_yaml(&path)).then(|| (id.to_owned(), path))
 }
 
 #[cfg(unix)]
@@ -184,19 +323,18 @@ fn bytes_to_path(bytes: &[u8]) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), RevisionError> {
-    let fail = |e: io::Error| RevisionError(format!("cannot write {}: {e}", path.display()));
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(fail)?;
-    }
-    std::fs::write(path, bytes).map_err(fail)
+/// git with the options every run takes: replacement objects (`refs/replace`) are not
+/// honoured, so a revision's files are the ones its commit records.
+fn git_command(args: &[&str]) -> Command {
+    let mut command = Command::new("git");
+    command.arg("--no-replace-objects").args(args);
+    command
 }
 
 /// Runs git with `args` (and `input` on standard input); its standard output, or its
 /// first line of standard error as the error.
 fn git(args: &[&str], input: Option<&[u8]>) -> Result<Vec<u8>, String> {
-    let mut child = Command::new("git")
-        .args(args)
+    let mut child = git_command(args)
         .stdin(if input.is_some() {
             Stdio::piped()
         } else {
@@ -249,11 +387,35 @@ mod tests {
     }
 
     #[test]
-    fn batch_output_is_split_by_size() {
-        let out = b"a blob 3\nxyz\nb blob 0\n\n";
-        let (first, rest) = next_blob(out).expect("first");
-        assert_eq!(first, b"xyz");
-        let (second, rest) = next_blob(rest).expect("second");
-        assert_eq!((second, rest), (&b""[..], &b""[..]));
+    fn hidden_and_odd_tree_paths_are_skipped() {
+        for record in [
+            &b"100644 blob abc\t.hidden.yaml"[..],
+            b"100644 blob abc\tdir/.git/x.yaml",
+            b"100644 blob abc\t/abs.yaml",
+            b"100644 blob abc\ta/./b.yaml",
+            b"100644 blob abc\ta/../../b.yaml",
+            b"100644 blob a\nb\tx.yaml",
+        ] {
+            assert!(parse_entry(record).is_none(), "{record:?}");
+        }
+    }
+
+    #[test]
+    fn batch_output_is_read_by_size() {
+        let mut out = &b"a1 blob 3\nxyz\nb2 blob 0\n\n"[..];
+        assert_eq!(next_blob(&mut out, "a1").expect("first"), b"xyz");
+        assert_eq!(next_blob(&mut out, "b2").expect("second"), b"");
+        assert!(out.is_empty());
+        let mut wrong = &b"a1 blob 3\nxyz\n"[..];
+        assert!(
+            next_blob(&mut wrong, "b2").is_err(),
+            "another object's answer"
+        );
+        let huge = format!("a1 blob {}\n", MAX_FILE_BYTES + 1);
+        assert!(
+            next_blob(&mut huge.as_bytes(), "a1").is_err(),
+            "never allocated"
+        );
+        assert!(next_blob(&mut &b"a1 missing\n"[..], "a1").is_err());
     }
 }

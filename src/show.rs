@@ -2,10 +2,15 @@
 //! reviewer reading a pull request or a maintainer checking a record. Its edges are
 //! grouped by relation type, outgoing before incoming (undirected types once), each
 //! with its dates, confidence, notes and every citation quoted, disputes included.
+//!
+//! Every line goes through the shared [`printable`] display, and a value from the
+//! dataset never starts a line: a line break inside a name or a quote is shown as `␊`,
+//! and each line of a note repeats its label, so no value can forge a line of its own.
 
 use std::io::{self, Write};
 
 use crate::model::{Citation, Dataset, Date, Edge, Organization};
+use crate::printable::printable;
 use crate::suggest;
 
 /// The index of organization `id`, or an error message with a suggestion: the
@@ -28,7 +33,7 @@ pub(crate) fn find(dataset: &Dataset, id: &str) -> Result<usize, String> {
         .map(|o| o.id.as_str())
         .or_else(|| suggest::closest(id, dataset.organizations.iter().map(|o| o.id.as_str())));
     let hint = hint.map_or_else(String::new, |k| format!("; did you mean `{k}`?"));
-    Err(format!("unknown organization `{id}`{hint}"))
+    Err(printable(&format!("unknown organization `{id}`{hint}")).into_owned())
 }
 
 /// Writes organization `org` of `dataset` and all its edges.
@@ -71,12 +76,17 @@ pub(crate) fn write(dataset: &Dataset, org: usize, out: &mut dyn Write) -> io::R
     Ok(())
 }
 
+/// Writes one line of output, shown through [`printable`].
+fn line(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    writeln!(out, "{}", printable(text))
+}
+
 fn short_name(o: &Organization) -> &str {
     o.short.as_deref().unwrap_or(&o.name)
 }
 
 fn write_header(o: &Organization, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", o.display_name())?;
+    line(out, &o.display_name())?;
     field(out, "id", &o.id)?;
     if !o.aliases.is_empty() {
         field(out, "aliases", &o.aliases.join("; "))?;
@@ -87,29 +97,23 @@ fn write_header(o: &Organization, out: &mut dyn Write) -> io::Result<()> {
         ("founded", o.founded.as_ref().map(Date::text)),
         ("dissolved", o.dissolved.as_ref().map(Date::text)),
         ("wikidata", o.wikidata.as_deref()),
-        ("notes", o.notes.as_deref()),
     ] {
         if let Some(v) = value {
             field(out, label, v)?;
         }
     }
+    if let Some(notes) = &o.notes {
+        for text in notes.trim_end().split('\n') {
+            field(out, "notes", text)?;
+        }
+    }
     Ok(())
 }
 
-/// `  label:  value`, with continuation lines indented under the value.
+/// `  label:    value`, on one line.
 fn field(out: &mut dyn Write, label: &str, value: &str) -> io::Result<()> {
-    let pad = 11;
-    let mut lines = value.trim_end().lines();
-    writeln!(
-        out,
-        "  {:<pad$}{}",
-        format!("{label}:"),
-        lines.next().unwrap_or("")
-    )?;
-    for line in lines {
-        writeln!(out, "  {:pad$}{line}", "")?;
-    }
-    Ok(())
+    let label = format!("{label}:");
+    line(out, &format!("  {label:<11}{}", value.trim_end()))
 }
 
 fn write_group(
@@ -119,7 +123,8 @@ fn write_group(
     edges: &[&Edge],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(out, "\n{heading}")?;
+    writeln!(out)?;
+    line(out, heading)?;
     for edge in edges {
         write_edge(dataset, org, edge, out)?;
     }
@@ -141,19 +146,19 @@ fn write_edge(dataset: &Dataset, org: usize, edge: &Edge, out: &mut dyn Write) -
     if edge.is_disputed() {
         facts.push("DISPUTED".to_owned());
     }
-    writeln!(
-        out,
+    let head = format!(
         "  - {} [{}]: {}",
         other.display_name(),
         other.id,
         facts.join(", ")
-    )?;
+    );
+    line(out, &head)?;
     if let Some(id) = &edge.id {
-        writeln!(out, "      edge id: {id}")?;
+        line(out, &format!("      edge id: {id}"))?;
     }
     if let Some(notes) = &edge.notes {
-        for line in notes.trim_end().lines() {
-            writeln!(out, "      note: {line}")?;
+        for text in notes.trim_end().split('\n') {
+            line(out, &format!("      note: {text}"))?;
         }
     }
     for c in &edge.sources {
@@ -176,14 +181,12 @@ fn write_citation(
         .locator
         .as_deref()
         .map_or_else(String::new, |l| format!(", {l}"));
-    writeln!(
+    line(
         out,
-        "      {role}: {} [{}]{locator}",
-        source.title, source.id
+        &format!("      {role}: {} [{}]{locator}", source.title, source.id),
     )?;
     if let Some(quote) = &c.quote {
-        let quoted = quote.trim_end().replace('\n', "\n         ");
-        writeln!(out, "        \"{quoted}\"")?;
+        line(out, &format!("        \"{}\"", quote.trim_end()))?;
     }
     Ok(())
 }

@@ -1,5 +1,7 @@
-//! `actorgraph diff OLD NEW`: validate both sides (paths, or git revisions unpacked from
-//! the object store), then report what changed as Markdown, JSON or text.
+//! `actorgraph diff OLD NEW`: validate both sides (paths, or git revisions read from the
+//! object store into memory), then report what changed as Markdown, JSON or text. An
+//! argument that names both an existing path and a revision is refused as ambiguous,
+//! as git refuses it, unless `--rev` says to read revisions.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -9,8 +11,9 @@ use clap::{Args, ValueEnum};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::diff::{self, Diff};
 use crate::pipeline::{self, Checked};
+use crate::printable::printable;
 use crate::report::{ReportFormat, write_report};
-use crate::revision::{self, RevisionSpec, Unpacked};
+use crate::revision::{self, RevisionError, RevisionSpec};
 use crate::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
 
 #[derive(Debug, Args)]
@@ -29,6 +32,10 @@ pub(super) struct DiffArgs {
     /// How to print diagnostics (on standard error).
     #[arg(long, value_enum, default_value_t)]
     diagnostics: ReportFormat,
+    /// Read an argument that names both an existing path and a git revision as the
+    /// revision (without it, such an argument is refused; write `./ARG` for the path).
+    #[arg(long)]
+    rev: bool,
 }
 
 /// The diff's output formats.
@@ -50,12 +57,23 @@ enum Side {
 }
 
 impl Side {
-    /// An existing path is a path; anything else a git revision. A bare revision takes
-    /// the other side's path when that is a path (as `./PATH`, which git reads from the
-    /// current directory), else `graphs` (from the repository's root).
-    fn resolve(spec: &str, other: &str) -> Side {
+    /// An existing path is a path, anything else a git revision; an argument that is
+    /// both is refused, unless `prefer_revision`. A bare revision takes the other side's
+    /// path when that is a path (as `./PATH`, which git reads from the current
+    /// directory), else `graphs` (from the repository's root).
+    fn resolve(spec: &str, other: &str, prefer_revision: bool) -> Result<Side, RevisionError> {
         if Path::new(spec).exists() {
-            return Side::Path(PathBuf::from(spec));
+            if !revision::names_a_revision(spec) {
+                return Ok(Side::Path(PathBuf::from(spec)));
+            }
+            if !prefer_revision {
+                return Err(RevisionError {
+                    message: format!("`{spec}` is both a path and a git revision"),
+                    help: Some(format!(
+                        "write `./{spec}` for the path, or add `--rev` to read the revision"
+                    )),
+                });
+            }
         }
         let default = if !Path::new(other).exists() {
             "graphs".to_owned()
@@ -67,7 +85,7 @@ impl Side {
         } else {
             other.to_owned()
         };
-        Side::Revision(RevisionSpec::parse(spec, &default))
+        Ok(Side::Revision(RevisionSpec::parse(spec, &default)))
     }
 
     fn label(&self) -> String {
@@ -78,27 +96,21 @@ impl Side {
     }
 }
 
-/// A checked side, and the unpacked revision its files live in (kept until reported).
-struct Loaded {
-    checked: Checked,
-    _unpacked: Option<Unpacked>,
+fn load(side: &Side) -> Result<Checked, RevisionError> {
+    match side {
+        Side::Path(p) => Ok(pipeline::check(std::slice::from_ref(p))),
+        Side::Revision(spec) => Ok(pipeline::check_in_memory(revision::read(spec)?)),
+    }
 }
 
-fn load(side: &Side) -> Result<Loaded, String> {
-    match side {
-        Side::Path(p) => Ok(Loaded {
-            checked: pipeline::check(std::slice::from_ref(p)),
-            _unpacked: None,
-        }),
-        Side::Revision(spec) => {
-            let unpacked = revision::unpack(spec).map_err(|e| e.to_string())?;
-            let checked = pipeline::check_as(&unpacked.root, &spec.label());
-            Ok(Loaded {
-                checked,
-                _unpacked: Some(unpacked),
-            })
-        }
+/// `error: …` and its help line, on standard error, shown through [`printable`]: a
+/// revision, a path and git's own words may all come from the repository.
+fn write_error(stderr: &mut dyn Write, e: &RevisionError) -> io::Result<u8> {
+    writeln!(stderr, "error: {}", printable(&e.message))?;
+    if let Some(help) = &e.help {
+        writeln!(stderr, "  = help: {}", printable(help))?;
     }
+    Ok(EXIT_FAILURE)
 }
 
 pub(super) fn run(
@@ -106,21 +118,21 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> io::Result<u8> {
-    let old_side = Side::resolve(&args.old, &args.new);
-    let new_side = Side::resolve(&args.new, &args.old);
+    let resolved = Side::resolve(&args.old, &args.new, args.rev)
+        .and_then(|old| Ok((old, Side::resolve(&args.new, &args.old, args.rev)?)));
+    let (old_side, new_side) = match resolved {
+        Ok(sides) => sides,
+        Err(e) => return write_error(stderr, &e),
+    };
     let mut sides = Vec::new();
     for side in [&old_side, &new_side] {
         match load(side) {
-            Ok(loaded) => sides.push(loaded),
-            Err(e) => {
-                writeln!(stderr, "error: {e}")?;
-                return Ok(EXIT_FAILURE);
-            }
+            Ok(checked) => sides.push(checked),
+            Err(e) => return write_error(stderr, &e),
         }
     }
     let mut status = EXIT_OK;
-    for loaded in &sides {
-        let c = &loaded.checked;
+    for c in &sides {
         // Warnings belong to `validate`; a diff reports only what stops it.
         let errors: Vec<Diagnostic> = c
             .diagnostics
@@ -133,7 +145,7 @@ pub(super) fn run(
         }
         status = status.max(super::exit_status(c));
     }
-    let (Some(old), Some(new)) = (&sides[0].checked.dataset, &sides[1].checked.dataset) else {
+    let (Some(old), Some(new)) = (&sides[0].dataset, &sides[1].dataset) else {
         return Ok(status.max(EXIT_INVALID));
     };
     if status != EXIT_OK {

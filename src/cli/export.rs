@@ -51,7 +51,9 @@ pub(super) fn run(
     let filtered = match args.filter.to_filter().apply(dataset) {
         Ok(filtered) => filtered,
         Err(e) => {
-            writeln!(stderr, "error: {e}")?;
+            // The filter's words may quote what was typed, or names from the dataset.
+            let message = e.to_string();
+            writeln!(stderr, "error: {}", crate::printable::printable(&message))?;
             return Ok(EXIT_FAILURE);
         }
     };

@@ -1,10 +1,14 @@
 //! GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`), so a pull
-//! request shows each problem as an annotation on the exact line.
+//! request shows each problem as an annotation on the exact line. Text from the dataset
+//! goes through the shared [`printable`] display first (the log viewer would act on an
+//! escape sequence), then through the workflow-command escaping, so no file name or
+//! message can end the command early or start another one.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{Diagnostic, Summary};
+use crate::printable::printable;
 
 /// Writes one workflow command per diagnostic and the summary as a notice.
 pub fn render_github(
@@ -15,23 +19,26 @@ pub fn render_github(
     for d in diagnostics {
         let mut props = Vec::new();
         if let Some(loc) = &d.location {
-            props.push(format!("file={}", escape_property(&loc.path)));
+            props.push(format!("file={}", escape_property(&printable(&loc.path))));
             props.push(format!("line={}", loc.line));
             props.push(format!("col={}", loc.column));
         }
         props.push(format!("title={}", escape_property(d.code.as_str())));
-        let mut message = d.message.clone();
+        let mut message = printable(&d.message).into_owned();
         if let Some(related) = &d.related {
             let loc = &related.location;
             let _ = write!(
                 message,
                 "\nnote: {} at {}:{}:{}",
-                related.note, loc.path, loc.line, loc.column
+                printable(&related.note),
+                printable(&loc.path),
+                loc.line,
+                loc.column
             );
         }
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&printable(help));
         }
         writeln!(
             out,

@@ -2,11 +2,11 @@
 //! with a caret under the offending value, and help and notes below it. Control characters
 //! from the input are shown as visible symbols, so no file can drive the terminal.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{Diagnostic, Location, SourceCache, Summary};
+use crate::printable::printable;
 
 /// Longest source line shown in full; longer lines are cut around the caret.
 const MAX_SHOWN_CHARS: usize = 160;
@@ -34,7 +34,13 @@ fn format_one(d: &Diagnostic, sources: &mut SourceCache<'_>) -> String {
     let gutter = d.location.as_ref().map_or(1, |l| l.line.to_string().len());
     let pad = " ".repeat(gutter);
     if let Some(loc) = &d.location {
-        let _ = writeln!(s, "{pad}--> {}:{}:{}", loc.path, loc.line, loc.column);
+        let _ = writeln!(
+            s,
+            "{pad}--> {}:{}:{}",
+            printable(&loc.path),
+            loc.line,
+            loc.column
+        );
         if let Some(line) = sources.line(loc.file_id, loc.line) {
             let (shown, caret_at, width) = excerpt(line, loc);
             let _ = writeln!(s, "{pad} |");
@@ -55,7 +61,7 @@ fn format_one(d: &Diagnostic, sources: &mut SourceCache<'_>) -> String {
             s,
             "{pad} = note: {} at {}:{}:{}",
             printable(&related.note),
-            loc.path,
+            printable(&loc.path),
             loc.line,
             loc.column
         );
@@ -65,25 +71,6 @@ fn format_one(d: &Diagnostic, sources: &mut SourceCache<'_>) -> String {
     }
     s.push('\n');
     s
-}
-
-/// `s` with every control character but tab replaced by a visible symbol of the same width:
-/// C0 controls and DEL by their Control Pictures (U+2400 block), C1 controls by U+FFFD.
-fn printable(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control() && c != '\t') {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.chars()
-            .map(|c| match c {
-                '\t' => c,
-                '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-                '\u{7f}' => '\u{2421}',
-                c if c.is_control() => '\u{fffd}',
-                c => c,
-            })
-            .collect(),
-    )
 }
 
 /// The part of `line` to show, the whitespace that puts the caret under the column, and the
@@ -114,19 +101,4 @@ fn excerpt(line: &str, loc: &Location) -> (String, String, usize) {
     let room = end.saturating_sub(col).max(1);
     let width = (loc.len as usize).clamp(1, room);
     (shown, lead, width)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::printable;
-
-    #[test]
-    fn control_characters_become_visible() {
-        assert_eq!(printable("plain\ttext, عربي"), "plain\ttext, عربي");
-        assert_eq!(
-            printable("a\u{0}b\u{1b}[31mc\r"),
-            "a\u{2400}b\u{241b}[31mc\u{240d}"
-        );
-        assert_eq!(printable("del\u{7f} c1\u{92}"), "del\u{2421} c1\u{fffd}");
-    }
 }

@@ -44,19 +44,23 @@ pub struct Location {
 pub struct Files {
     paths: Vec<PathBuf>,
     display: Vec<Arc<str>>,
-    /// For each file that was read and decoded as text, what the report needs to re-read
-    /// exactly those bytes.
+    /// For each file on disk that was read and decoded as text, what the report needs to
+    /// re-read exactly those bytes.
     prints: Vec<Option<Fingerprint>>,
+    /// The content of files given in memory (a git revision's blobs), `None` for files
+    /// on disk.
+    contents: Vec<Option<Arc<[u8]>>>,
 }
 
 impl Files {
     /// Registers a file and returns its id.
     pub fn add(&mut self, path: PathBuf) -> FileId {
-        let id = FileId(u32::try_from(self.paths.len()).unwrap_or(u32::MAX));
+        let id = self.next_id();
         self.display
             .push(Arc::from(path.to_string_lossy().replace('\\', "/")));
         self.paths.push(path);
         self.prints.push(None);
+        self.contents.push(None);
         id
     }
 
@@ -66,27 +70,29 @@ impl Files {
     }
 
     /// What was read from a file, if it decoded as text; `None` means its lines must not
-    /// be quoted.
+    /// be quoted from disk.
     pub(crate) fn fingerprint(&self, id: FileId) -> Option<&Fingerprint> {
         self.prints.get(id.0 as usize)?.as_ref()
     }
 
-    /// Shows the files under `root` as `label` followed by their path below `root`,
-    /// for files read from somewhere other than where the user pointed (a git revision
-    /// unpacked into a temporary directory). They are still read from their real path.
-    pub fn relabel(&mut self, root: &Path, label: &str) {
-        for (path, display) in self.paths.iter().zip(&mut self.display) {
-            if let Ok(rest) = path.strip_prefix(root) {
-                let rest = rest.to_string_lossy().replace('\\', "/");
-                let name = match (label.is_empty(), rest.is_empty()) {
-                    (_, true) => label.to_owned(),
-                    (true, false) => rest,
-                    (false, false) if label.ends_with(['/', ':']) => format!("{label}{rest}"),
-                    (false, false) => format!("{label}/{rest}"),
-                };
-                *display = Arc::from(name);
-            }
-        }
+    /// Registers a file held in memory, shown in messages as `name` (`REV:PATH/file.yaml`);
+    /// it is never looked for on disk.
+    pub fn add_in_memory(&mut self, name: &str, content: Arc<[u8]>) -> FileId {
+        let id = self.next_id();
+        self.display.push(Arc::from(name));
+        self.paths.push(PathBuf::from(name));
+        self.prints.push(None);
+        self.contents.push(Some(content));
+        id
+    }
+
+    fn next_id(&self) -> FileId {
+        FileId(u32::try_from(self.paths.len()).unwrap_or(u32::MAX))
+    }
+
+    /// The content of a file held in memory; `None` for a file to read from its path.
+    pub fn content(&self, id: FileId) -> Option<&[u8]> {
+        self.contents[id.0 as usize].as_deref()
     }
 
     /// Number of files.
@@ -99,7 +105,8 @@ impl Files {
         self.paths.is_empty()
     }
 
-    /// The path of a file on disk.
+    /// The path of a file on disk (for a file held in memory, its name: read its
+    /// [`content`](Self::content) instead).
     pub fn path(&self, id: FileId) -> &Path {
         &self.paths[id.0 as usize]
     }

@@ -3,6 +3,8 @@
 //! exactly what was parsed: the same file (device and inode), with the same length and
 //! hash, and text (valid UTF-8 without NUL bytes). A file replaced, edited, turned into a
 //! pipe or gone since it was read, or one that never decoded as text, is quoted nowhere.
+//! A file held in memory (a git revision's blob) is quoted from that memory, under the
+//! same rule that only text is quoted.
 
 use std::path::Path;
 
@@ -27,7 +29,11 @@ struct Source {
 impl Source {
     /// The file at `path` if it still holds the bytes `print` describes.
     fn read(path: &Path, print: &Fingerprint) -> Option<Source> {
-        let bytes = open::reread(path, print)?;
+        Source::text(open::reread(path, print)?)
+    }
+
+    /// `bytes` as lines to quote, if they are text (UTF-8 without NUL bytes).
+    fn text(bytes: Vec<u8>) -> Option<Source> {
         let mut text = String::from_utf8(bytes).ok()?;
         if text.contains('\0') {
             return None;
@@ -64,9 +70,12 @@ impl<'f> SourceCache<'f> {
         if self.current.as_ref().is_none_or(|(id, _)| *id != file) {
             // Drop the previous file before reading the next one.
             self.current = None;
-            let source = files
-                .fingerprint(file)
-                .and_then(|print| Source::read(files.path(file), print));
+            let source = match files.content(file) {
+                Some(content) => Source::text(content.to_vec()),
+                None => files
+                    .fingerprint(file)
+                    .and_then(|print| Source::read(files.path(file), print)),
+            };
             self.current = Some((file, source));
         }
         let source = self.current.as_ref()?.1.as_ref()?;

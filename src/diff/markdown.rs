@@ -1,18 +1,20 @@
 //! The Markdown diff a reviewer reads in a pull-request comment or a job summary: a
 //! summary table, a section per record kind with changed fields as old/new tables and
 //! every citation of a changed edge quoted, and a Mermaid diagram of the changed
-//! neighbourhood that GitHub renders.
+//! neighbourhood that GitHub renders. Every piece of dataset text goes through
+//! [`crate::markdown`], which makes it inert: no markup, ping, link or math.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{Changed, Changes, Diff, FieldChange, diagram};
 use crate::export::text::edge_sentence;
+use crate::markdown::{code_span as code, text as md};
 use crate::model::{Citation, Dataset, Edge};
 
 /// Writes the diff between the datasets labelled `old` and `new`.
 pub fn write(diff: &Diff<'_>, old: &str, new: &str, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "### actorgraph diff `{}` → `{}`", code(old), code(new))?;
+    writeln!(out, "### actorgraph diff {} → {}", code(old), code(new))?;
     writeln!(out)?;
     if diff.is_empty() {
         return writeln!(out, "No differences in organizations, sources or edges.");
@@ -47,12 +49,12 @@ fn summary(diff: &Diff<'_>, out: &mut dyn Write) -> io::Result<()> {
 
 fn org_line(d: &Dataset, i: usize) -> String {
     let o = &d.organizations[i];
-    format!("**{}** (`{}`)", md(&o.display_name()), code(&o.id))
+    format!("**{}** ({})", md(&o.display_name()), code(&o.id))
 }
 
 fn source_line(d: &Dataset, i: usize) -> String {
     let s = &d.sources[i];
-    format!("*{}* (`{}`)", md(&s.title), code(&s.id))
+    format!("*{}* ({})", md(&s.title), code(&s.id))
 }
 
 fn records(
@@ -138,14 +140,14 @@ fn edge_line(dataset: &Dataset, edge: &Edge) -> String {
     let ty = dataset.edge_type(edge);
     let arrow = if ty.directed { "→" } else { "—" };
     let mut s = format!(
-        "**{}** (`{}` {arrow} `{}`, {}",
+        "**{}** ({} {arrow} {}, {}",
         md(&edge_sentence(dataset, edge)),
         code(&from.id),
         code(&to.id),
         md(&ty.name)
     );
     if let Some(id) = &edge.id {
-        let _ = write!(s, ", `{}`", code(id));
+        let _ = write!(s, ", {}", code(id));
     }
     if edge.is_disputed() {
         s.push_str(", disputed");
@@ -192,47 +194,6 @@ fn citation(dataset: &Dataset, c: &Citation) -> String {
     if let Some(l) = &c.locator {
         let _ = write!(s, ", {}", md(l));
     }
-    let _ = write!(s, " (`{}`)", code(&source.id));
+    let _ = write!(s, " ({})", code(&source.id));
     s
-}
-
-/// Text safe inline in Markdown (also in table cells): one line, with every character
-/// Markdown or HTML would interpret escaped.
-pub fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!' | '&' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Text inside a code span: backticks cannot be escaped there, so they become `'`.
-fn code(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '`' => '\'',
-            '\n' | '\r' => ' ',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_is_escaped() {
-        assert_eq!(md("a|b *c* <d>\nx"), "a\\|b \\*c\\* \\<d\\> x");
-        assert_eq!(code("a`b"), "a'b");
-    }
 }

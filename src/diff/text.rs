@@ -1,6 +1,7 @@
 //! The plain-text diff: one line per added (`+`), removed (`-`) or changed (`~`)
 //! record, changed fields as `old -> new`, and every citation of a changed edge with
-//! its quote, for terminals and logs.
+//! its quote, for terminals and logs. Every line goes through the shared [`printable`]
+//! display, so a name, quote or revision cannot drive a terminal or start a line.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -8,10 +9,11 @@ use std::io::{self, Write};
 use super::{Changed, Changes, Diff, FieldChange};
 use crate::export::text::edge_sentence;
 use crate::model::{Citation, Dataset, Edge};
+use crate::printable::printable;
 
 /// Writes the diff between the datasets labelled `old` and `new`.
 pub fn write(diff: &Diff<'_>, old: &str, new: &str, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "actorgraph diff {old} {new}")?;
+    line(out, &format!("actorgraph diff {old} {new}"))?;
     if diff.is_empty() {
         return writeln!(out, "no differences");
     }
@@ -31,6 +33,11 @@ pub fn write(diff: &Diff<'_>, old: &str, new: &str, out: &mut dyn Write) -> io::
     organizations(diff, out)?;
     sources(diff, out)?;
     edges(diff, out)
+}
+
+/// Writes one line of output, shown through [`printable`].
+fn line(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    writeln!(out, "{}", printable(text))
 }
 
 fn organizations(diff: &Diff<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -56,13 +63,13 @@ fn records(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for &j in &changes.added {
-        writeln!(out, "+ {}", name(diff.new, j))?;
+        line(out, &format!("+ {}", name(diff.new, j)))?;
     }
     for &i in &changes.removed {
-        writeln!(out, "- {}", name(diff.old, i))?;
+        line(out, &format!("- {}", name(diff.old, i)))?;
     }
     for c in &changes.changed {
-        writeln!(out, "~ {}", name(diff.new, c.new))?;
+        line(out, &format!("~ {}", name(diff.new, c.new)))?;
         write_fields(&c.fields, out)?;
     }
     Ok(())
@@ -70,23 +77,20 @@ fn records(
 
 fn write_fields(fields: &[FieldChange], out: &mut dyn Write) -> io::Result<()> {
     for f in fields {
-        writeln!(
-            out,
+        let change = format!(
             "    {}: {} -> {}",
             f.field,
             shown(f.old.as_deref()),
             shown(f.new.as_deref())
-        )?;
+        );
+        line(out, &change)?;
     }
     Ok(())
 }
 
-/// A field value on one line: quoted, with line breaks escaped, or `(none)`.
-pub(super) fn shown(value: Option<&str>) -> String {
-    value.map_or_else(
-        || "(none)".to_owned(),
-        |v| format!("\"{}\"", v.replace('\n', "\\n")),
-    )
+/// A field value: quoted (its line breaks shown as `␊` by [`line`]), or `(none)`.
+fn shown(value: Option<&str>) -> String {
+    value.map_or_else(|| "(none)".to_owned(), |v| format!("\"{v}\""))
 }
 
 fn edges(diff: &Diff<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -119,19 +123,19 @@ fn edge_line(dataset: &Dataset, edge: &Edge) -> String {
 }
 
 fn write_edge(out: &mut dyn Write, sign: char, dataset: &Dataset, edge: &Edge) -> io::Result<()> {
-    writeln!(out, "{sign} {}", edge_line(dataset, edge))?;
+    line(out, &format!("{sign} {}", edge_line(dataset, edge)))?;
     for c in &edge.sources {
-        writeln!(out, "    supported by {}", citation(dataset, c))?;
+        line(out, &format!("    supported by {}", citation(dataset, c)))?;
     }
     for c in &edge.disputed_by {
-        writeln!(out, "    disputed by {}", citation(dataset, c))?;
+        line(out, &format!("    disputed by {}", citation(dataset, c)))?;
     }
     Ok(())
 }
 
 fn write_changed_edge(out: &mut dyn Write, diff: &Diff<'_>, c: &Changed) -> io::Result<()> {
     let (_, new) = diff.edge_pair(c);
-    writeln!(out, "~ {}", edge_line(diff.new, new))?;
+    line(out, &format!("~ {}", edge_line(diff.new, new)))?;
     write_fields(&c.fields, out)?;
     for change in &c.citations {
         let (dataset, cited) = change.citation(diff, c);
@@ -141,16 +145,19 @@ fn write_changed_edge(out: &mut dyn Write, diff: &Diff<'_>, c: &Changed) -> io::
         } else {
             "supported by"
         };
-        writeln!(out, "    {sign} {role} {}", citation(dataset, cited))?;
+        line(
+            out,
+            &format!("    {sign} {role} {}", citation(dataset, cited)),
+        )?;
     }
     Ok(())
 }
 
 /// `source-id "quote" (locator)`.
-pub(super) fn citation(dataset: &Dataset, c: &Citation) -> String {
+fn citation(dataset: &Dataset, c: &Citation) -> String {
     let mut s = dataset.sources[c.source].id.to_string();
     if let Some(q) = &c.quote {
-        let _ = write!(s, " \"{}\"", q.replace('\n', " "));
+        let _ = write!(s, " \"{q}\"");
     }
     if let Some(l) = &c.locator {
         let _ = write!(s, " ({l})");

@@ -320,7 +320,7 @@ fn write_classes(s: &mut String, nodes: &[Node]) {
 /// start an entity (`#`) or a directive (`%%{`), open Markdown (`` ` ``) or HTML (`<`,
 /// `>`, `&`) become Mermaid
 /// entity codes (`#quot;`, `#35;`); line breaks become `<br>`; other control characters
-/// become U+FFFD. Keywords such as `end` are harmless inside quotes.
+/// and bidirectional overrides become U+FFFD, as in every display. Keywords such as `end` are harmless inside quotes.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -335,7 +335,7 @@ pub(crate) fn escape(text: &str) -> String {
             '\n' => out.push_str("<br>"),
             '\r' => {}
             '\t' => out.push(' '),
-            c if c.is_control() => out.push('\u{fffd}'),
+            c if crate::printable::needs_replacing(c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }

@@ -17,10 +17,11 @@ pub(crate) mod yaml;
 pub(crate) use decode::RECORD_KEYS;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use discover::is_yaml;
-pub use open::MAX_FILE_BYTES;
 use open::{Fingerprint, Identity, OpenError};
+pub use open::{MAX_FILE_BYTES, too_large};
 use raw::{RawDataset, RawFile};
 
 use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
@@ -38,29 +39,55 @@ pub struct Loaded {
 
 /// Loads every YAML file under `paths`.
 pub fn load(paths: &[PathBuf]) -> Loaded {
-    load_named(paths, None)
-}
-
-/// Loads every YAML file under `root`, naming each in messages `label` followed by its
-/// path below `root` (a git revision unpacked into a temporary directory is shown as
-/// `REV:PATH/file.yaml`).
-pub fn load_as(root: &Path, label: &str) -> Loaded {
-    load_named(&[root.to_path_buf()], Some(label))
-}
-
-fn load_named(paths: &[PathBuf], label: Option<&str>) -> Loaded {
-    let (found, mut diagnostics) = discover::discover(paths);
+    let (found, diagnostics) = discover::discover(paths);
     let mut files = Files::default();
     let mut identities = Vec::with_capacity(found.len());
     for discover::Found { path, identity } in found {
         files.add(path);
-        identities.push(identity);
+        identities.push(Some(identity));
     }
-    if let (Some(label), [root]) = (label, paths) {
-        files.relabel(root, label);
+    load_files(files, &identities, diagnostics)
+}
+
+/// A file given in memory rather than on disk: a git revision's blob.
+#[derive(Debug, Clone)]
+pub struct InMemory {
+    /// How messages name it (`REV:PATH/file.yaml`).
+    pub name: String,
+    /// Its content, or why it could not be had (it is larger than [`MAX_FILE_BYTES`]).
+    pub content: Result<Arc<[u8]>, String>,
+}
+
+/// Loads files held in memory, in the order given, exactly as files on disk are loaded;
+/// a file whose content could not be had is an `io-error` naming it.
+pub fn load_in_memory(given: Vec<InMemory>) -> Loaded {
+    let mut files = Files::default();
+    let mut diagnostics = Vec::new();
+    for file in given {
+        match file.content {
+            Ok(content) => {
+                files.add_in_memory(&file.name, content);
+            }
+            Err(reason) => diagnostics.push(Diagnostic::new(
+                Code::IoError,
+                None,
+                format!("cannot read `{}`: {reason}", file.name),
+            )),
+        }
     }
+    let identities = vec![None; files.len()];
+    load_files(files, &identities, diagnostics)
+}
+
+/// Reads, parses and decodes `files` (on disk, `identities` says which file each path
+/// must still be; in memory, `None`).
+fn load_files(
+    mut files: Files,
+    identities: &[Option<Identity>],
+    mut diagnostics: Vec<Diagnostic>,
+) -> Loaded {
     let mut raw = RawDataset::default();
-    for (i, (part, problems, print)) in process_all(&files, &identities).into_iter().enumerate() {
+    for (i, (part, problems, print)) in process_all(&files, identities).into_iter().enumerate() {
         raw.append(part);
         diagnostics.extend(problems);
         if let Some(print) = print {
@@ -74,12 +101,12 @@ fn load_named(paths: &[PathBuf], label: Option<&str>) -> Loaded {
     }
 }
 
-/// What loading one file yields: its records, its problems, and, when it decoded as text,
-/// what the report needs to quote it.
+/// What loading one file yields: its records, its problems, and, when it was read from
+/// disk and decoded as text, what the report needs to quote it.
 type FileResult = (RawFile, Vec<Diagnostic>, Option<Fingerprint>);
 
 /// Runs [`load_file`] on every file, in parallel, returning results in file order.
-fn process_all(files: &Files, identities: &[Identity]) -> Vec<FileResult> {
+fn process_all(files: &Files, identities: &[Option<Identity>]) -> Vec<FileResult> {
     crate::parallel::map(files.len(), |scratch: &mut Scratch, i| {
         let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
         load_file(files, id, identities[i], scratch)
@@ -95,13 +122,23 @@ struct Scratch {
 }
 
 /// Reads, parses and decodes one file.
-fn load_file(files: &Files, id: FileId, identity: Identity, scratch: &mut Scratch) -> FileResult {
-    let path = files.path(id);
+fn load_file(
+    files: &Files,
+    id: FileId,
+    identity: Option<Identity>,
+    scratch: &mut Scratch,
+) -> FileResult {
     let Scratch { bytes, tree } = scratch;
-    bytes.clear();
-    let identity = match open::read_bounded(path, Some(identity), bytes) {
-        Ok(identity) => identity,
-        Err(e) => return (RawFile::default(), vec![unread(path, e)], None),
+    let (bytes, identity): (&[u8], _) = match (files.content(id), identity) {
+        (Some(content), _) => (content, None),
+        (None, identity) => {
+            let path = files.path(id);
+            bytes.clear();
+            match open::read_bounded(path, identity, bytes) {
+                Ok(identity) => (bytes, Some(identity)),
+                Err(e) => return (RawFile::default(), vec![unread(path, e)], None),
+            }
+        }
     };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -121,8 +158,9 @@ fn load_file(files: &Files, id: FileId, identity: Identity, scratch: &mut Scratc
             None,
         );
     }
-    // Only text is ever quoted in a report: valid UTF-8 without NUL bytes, as here.
-    let print = Some(Fingerprint {
+    // Only text is ever quoted in a report: valid UTF-8 without NUL bytes, as here. A
+    // file held in memory is quoted from that memory (`diagnostic::source`).
+    let print = identity.map(|identity| Fingerprint {
         identity,
         len: bytes.len() as u64,
         hash: open::hash(bytes),

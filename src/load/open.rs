@@ -119,6 +119,14 @@ fn options() -> fs::OpenOptions {
     options
 }
 
+/// Why a file larger than [`MAX_FILE_BYTES`] is not read.
+pub fn too_large() -> String {
+    format!(
+        "the file is larger than {} MiB",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
 /// Reads the whole regular file `path` into `bytes`, refusing one larger than
 /// [`MAX_FILE_BYTES`] or one that is not the file `expected` names.
 pub fn read_bounded(
@@ -127,12 +135,7 @@ pub fn read_bounded(
     bytes: &mut Vec<u8>,
 ) -> Result<Identity, OpenError> {
     let (file, meta) = open_regular(path, expected)?;
-    let too_big = || {
-        OpenError::Io(io::Error::other(format!(
-            "the file is larger than {} MiB",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )))
-    };
+    let too_big = || OpenError::Io(io::Error::other(too_large()));
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_big());
     }
