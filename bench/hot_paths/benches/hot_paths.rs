@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 use actorgraph::diagnostic::{SourceCache, Summary, render_human};
 use actorgraph::export::{self, Format, Options};
-use actorgraph::{load, pipeline, validate};
+use actorgraph::internals::{Goal, load, validate};
+use actorgraph::pipeline::{self, Input, Mode};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 
 const ORGS: usize = 500;
@@ -70,21 +71,21 @@ fn front_half(c: &mut Criterion) {
     let (_dir, paths, bytes) = dataset();
     let mut g = c.benchmark_group("front");
     g.throughput(Throughput::Bytes(bytes));
-    g.bench_function("load", |b| b.iter(|| load::load(black_box(&paths))));
+    g.bench_function("load", |b| b.iter(|| load(black_box(&paths))));
     g.bench_function("validate", |b| {
         b.iter_batched(
-            || load::load(&paths),
-            |l| validate::validate(l.raw, &l.files, false),
+            || load(&paths),
+            |l| validate(l.raw, &l.files, Goal::Model).pending.map(|p| p.build()),
             BatchSize::LargeInput,
         );
     });
-    g.bench_function("check", |b| b.iter(|| pipeline::check(black_box(&paths))));
+    g.bench_function("check", |b| b.iter(|| pipeline::check(Input::Paths(black_box(&paths)), Mode::Build)));
     g.finish();
 }
 
 fn exports(c: &mut Criterion) {
     let (_dir, paths, _) = dataset();
-    let checked = pipeline::check(&paths);
+    let checked = pipeline::check(Input::Paths(&paths), Mode::Build);
     let errors: Vec<String> = checked
         .diagnostics
         .iter()
@@ -110,7 +111,7 @@ fn exports(c: &mut Criterion) {
 
 fn report(c: &mut Criterion) {
     let (_dir, paths, _) = dataset();
-    let checked = pipeline::check(&paths);
+    let checked = pipeline::check(Input::Paths(&paths), Mode::Build);
     let summary = Summary::of(&checked.diagnostics, checked.files.len());
     let mut g = c.benchmark_group("report");
     g.throughput(Throughput::Elements(checked.diagnostics.len() as u64));
