@@ -57,16 +57,11 @@ impl std::error::Error for RevisionError {}
 /// A revision's dataset unpacked on disk; removed when dropped.
 #[derive(Debug)]
 pub struct Unpacked {
+    /// Held for its `Drop`, which removes the files.
+    #[allow(dead_code)]
     dir: TempDir,
     /// What to load: the unpacked directory, or the one unpacked file.
     pub root: PathBuf,
-}
-
-impl Unpacked {
-    /// The temporary directory holding the unpacked files.
-    pub fn dir(&self) -> &Path {
-        self.dir.path()
-    }
 }
 
 /// Unpacks the YAML files of `spec` (a file, or a directory searched recursively) into a

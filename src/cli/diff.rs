@@ -6,12 +6,14 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use super::CommandError;
+use super::values::ReportArg;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::diff::{self, Diff};
-use crate::pipeline::{self, Checked};
-use crate::report::{ReportFormat, write_report};
-use crate::revision::{self, RevisionSpec, Unpacked};
-use crate::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
+use crate::pipeline::{self, Checked, Input, Mode};
+use crate::report::write_report;
+use crate::revision::{self, RevisionError, RevisionSpec, Unpacked};
+use crate::{EXIT_INVALID, EXIT_OK};
 
 #[derive(Debug, Args)]
 pub(super) struct DiffArgs {
@@ -28,7 +30,7 @@ pub(super) struct DiffArgs {
     exit_code: bool,
     /// How to print diagnostics (on standard error).
     #[arg(long, value_enum, default_value_t)]
-    diagnostics: ReportFormat,
+    diagnostics: ReportArg,
 }
 
 /// The diff's output formats.
@@ -84,15 +86,20 @@ struct Loaded {
     _unpacked: Option<Unpacked>,
 }
 
-fn load(side: &Side) -> Result<Loaded, String> {
+fn load(side: &Side) -> Result<Loaded, RevisionError> {
     match side {
         Side::Path(p) => Ok(Loaded {
-            checked: pipeline::check(std::slice::from_ref(p)),
+            checked: pipeline::check(Input::Paths(std::slice::from_ref(p)), Mode::Build),
             _unpacked: None,
         }),
         Side::Revision(spec) => {
-            let unpacked = revision::unpack(spec).map_err(|e| e.to_string())?;
-            let checked = pipeline::check_as(&unpacked.root, &spec.label());
+            let unpacked = revision::unpack(spec)?;
+            let label = spec.label();
+            let input = Input::Labelled {
+                root: &unpacked.root,
+                label: &label,
+            };
+            let checked = pipeline::check(input, Mode::Build);
             Ok(Loaded {
                 checked,
                 _unpacked: Some(unpacked),
@@ -105,19 +112,10 @@ pub(super) fn run(
     args: &DiffArgs,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
-) -> io::Result<u8> {
+) -> Result<u8, CommandError> {
     let old_side = Side::resolve(&args.old, &args.new);
     let new_side = Side::resolve(&args.new, &args.old);
-    let mut sides = Vec::new();
-    for side in [&old_side, &new_side] {
-        match load(side) {
-            Ok(loaded) => sides.push(loaded),
-            Err(e) => {
-                writeln!(stderr, "error: {e}")?;
-                return Ok(EXIT_FAILURE);
-            }
-        }
-    }
+    let sides = [load(&old_side)?, load(&new_side)?];
     let mut status = EXIT_OK;
     for loaded in &sides {
         let c = &loaded.checked;
@@ -129,7 +127,7 @@ pub(super) fn run(
             .cloned()
             .collect();
         if !errors.is_empty() {
-            write_report(stderr, args.diagnostics, &errors, &c.files)?;
+            write_report(stderr, args.diagnostics.0, &errors, &c.files)?;
         }
         status = status.max(super::exit_status(c));
     }

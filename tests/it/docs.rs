@@ -128,7 +128,10 @@ fn every_yaml_example_triggers_its_code() {
         let example = example.unwrap_or_else(|| panic!("`## {code}` has no ```yaml example"));
         let path: PathBuf = dir.path().join(format!("{code}.yaml"));
         std::fs::write(&path, &example).expect("write example");
-        let checked = pipeline::check(&[path.clone(), context.clone()]);
+        let checked = pipeline::check(
+            pipeline::Input::Paths(&[path.clone(), context.clone()]),
+            pipeline::Mode::Build,
+        );
         std::fs::remove_file(&path).expect("remove example");
         let found: Vec<&str> = checked
             .diagnostics

@@ -3,6 +3,9 @@
 //! `cargo test --test it export::`; the interop tests against real consumers are ignored
 //! by default (`cargo test --test it interop:: -- --ignored`, as `.ci/run` does).
 
+// Tests and their helpers may say what they skipped or measured; the library may not.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod child;
 mod common;
 mod dot_syntax;

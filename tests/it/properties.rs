@@ -26,7 +26,7 @@ fn check(yaml: &str) -> Result<Dataset, Vec<&'static str>> {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("d.yaml");
     fs::write(&path, yaml).expect("write");
-    let checked = pipeline::check(&[path]);
+    let checked = pipeline::check(pipeline::Input::Paths(&[path]), pipeline::Mode::Build);
     let errors: Vec<&'static str> = checked
         .diagnostics
         .iter()
