@@ -19,6 +19,10 @@ use adjacency::Adjacency;
 pub use date::{Date, Day, When};
 pub use edge_type::{EdgeType, LineStyle};
 
+/// The longest id of an organization, source, edge type or edge, in bytes (ids are
+/// ASCII): the validator's limit and the JSON Schema's `maxLength`.
+pub const MAX_ID_LEN: usize = 64;
+
 /// How sure the dataset's authors are of an edge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Confidence {

@@ -118,17 +118,17 @@ fn id(t: Option<&Text>) -> Option<&str> {
 }
 
 /// What is wrong with an invalid id, in a few words for the caret label.
-fn id_problem(id: &str) -> &'static str {
+fn id_problem(id: &str) -> std::borrow::Cow<'static, str> {
     if id.is_empty() {
-        "empty id"
+        "empty id".into()
     } else if id.len() > fields::MAX_ID_LEN {
-        "longer than 64 characters"
+        format!("longer than {} characters", fields::MAX_ID_LEN).into()
     } else if id.bytes().any(|b| b.is_ascii_uppercase()) {
-        "ids are lowercase"
+        "ids are lowercase".into()
     } else if id.starts_with(['.', '_', '-']) {
-        "ids start with a letter or digit"
+        "ids start with a letter or digit".into()
     } else {
-        "ids use only a-z, 0-9, `.`, `_` and `-`"
+        "ids use only a-z, 0-9, `.`, `_` and `-`".into()
     }
 }
 
@@ -168,7 +168,7 @@ impl Checker<'_> {
             id.span,
             format!("invalid {what} id `{}`", id.value),
         );
-        d.label = Some(id_problem(&id.value).into());
+        d.label = Some(id_problem(&id.value).into_owned());
         d.help = Some(if slug.is_empty() || slug == id.value {
             format!(
                 "ids match [a-z0-9][a-z0-9._-]* and have at most {} characters",

@@ -144,3 +144,95 @@ fn every_yaml_example_triggers_its_code() {
         );
     }
 }
+
+/// The modules `docs/architecture.md`'s module table names: the backticked names in its
+/// first column, `a::{b, c}` standing for `a::b` and `a::c`.
+fn documented_modules() -> std::collections::BTreeSet<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/architecture.md");
+    let text = std::fs::read_to_string(path).expect("docs/architecture.md");
+    let mut names = std::collections::BTreeSet::new();
+    let rows = text
+        .lines()
+        .skip_while(|l| !l.starts_with("| module |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'));
+    for row in rows {
+        let first = row.split('|').nth(1).expect("a first column");
+        for name in first.split('`').skip(1).step_by(2) {
+            match name.split_once("::{") {
+                Some((parent, rest)) => {
+                    for child in rest.trim_end_matches('}').split(',') {
+                        names.insert(format!("{parent}::{}", child.trim()));
+                    }
+                }
+                None => {
+                    names.insert(name.to_owned());
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The modules under `src/`: `a/b.rs` and `a/b/mod.rs` are `a::b`; `main.rs` is the
+/// binary; `lib.rs` (the crate root) and `tests.rs` files (unit tests) are not modules
+/// with a job of their own.
+fn source_modules() -> std::collections::BTreeSet<String> {
+    fn walk(
+        dir: &std::path::Path,
+        prefix: &[String],
+        out: &mut std::collections::BTreeSet<String>,
+    ) {
+        for entry in std::fs::read_dir(dir).expect("src/ is readable") {
+            let path = entry.expect("a directory entry").path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("UTF-8 names");
+            let mut module = prefix.to_vec();
+            if path.is_dir() {
+                module.push(name.to_owned());
+                walk(&path, &module, out);
+                continue;
+            }
+            let Some(stem) = name.strip_suffix(".rs") else {
+                continue;
+            };
+            match (prefix.is_empty(), stem) {
+                (true, "main") => {
+                    out.insert("main.rs".to_owned());
+                    continue;
+                }
+                (true, "lib") | (_, "tests") => continue,
+                (_, "mod") => {}
+                _ => module.push(stem.to_owned()),
+            }
+            out.insert(module.join("::"));
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    walk(
+        &PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &[],
+        &mut out,
+    );
+    out
+}
+
+/// Every module under `src/` has a row in the architecture's module table, and every
+/// module the table names exists.
+#[test]
+fn the_architecture_names_every_module() {
+    let documented = documented_modules();
+    let source = source_modules();
+    let missing: Vec<&String> = source.difference(&documented).collect();
+    let stale: Vec<&String> = documented.difference(&source).collect();
+    assert!(
+        missing.is_empty(),
+        "docs/architecture.md's module table misses {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "docs/architecture.md's module table names modules that do not exist: {stale:?}"
+    );
+}
