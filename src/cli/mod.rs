@@ -16,7 +16,6 @@ use std::io::{self, Write};
 use clap::{Parser, Subcommand};
 
 use crate::pipeline::{self, Input, Mode};
-
 use crate::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
 use error::CommandError;
 
