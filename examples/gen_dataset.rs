@@ -22,6 +22,8 @@
 //! ```
 
 #![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
     clippy::cast_precision_loss,
     clippy::cast_sign_loss,
     clippy::cast_possible_wrap

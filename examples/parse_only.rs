@@ -8,6 +8,9 @@
 //!
 //! Prints the number of files, bytes and events, and the wall time.
 
+// A command-line tool of the benchmarks: it reports on the terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -24,7 +27,7 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let p = entry?.path();
         if p.is_dir() {
             collect(&p, out)?;
-        } else if actorgraph::load::is_yaml(&p) {
+        } else if actorgraph::internals::is_yaml(&p) {
             out.push(p);
         }
     }

@@ -5,8 +5,6 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
-use petgraph::graph::NodeIndex;
-
 use crate::model::{Confidence, Dataset, Date, Day, Edge, Organization, When};
 use crate::suggest;
 
@@ -35,20 +33,33 @@ pub struct Filter {
     pub drop_isolated: bool,
 }
 
-/// A filter that names something the dataset does not have.
+/// A filter that names something the dataset does not have: an edge type, an
+/// organization or a source, with the closest known name when one is close.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FilterError(pub String);
+pub struct FilterError {
+    what: &'static str,
+    name: String,
+    suggestion: Option<String>,
+}
 
 impl std::fmt::Display for FilterError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        write!(f, "unknown {} `{}`", self.what, self.name)?;
+        match &self.suggestion {
+            Some(k) => write!(f, "; did you mean `{k}`?"),
+            None => Ok(()),
+        }
     }
 }
 
-fn unknown(what: &str, name: &str, known: &[&str]) -> FilterError {
-    let hint = suggest::closest(name, known.iter().copied())
-        .map_or_else(String::new, |k| format!("; did you mean `{k}`?"));
-    FilterError(format!("unknown {what} `{name}`{hint}"))
+impl std::error::Error for FilterError {}
+
+fn unknown(what: &'static str, name: &str, known: &[&str]) -> FilterError {
+    FilterError {
+        what,
+        name: name.to_owned(),
+        suggestion: suggest::closest(name, known.iter().copied()).map(str::to_owned),
+    }
 }
 
 impl Filter {
@@ -220,22 +231,12 @@ fn ego(dataset: &Dataset, focus: &str, depth: usize, keep_edge: &[bool]) -> Vec<
         if distance[at] == depth {
             continue;
         }
-        let node = NodeIndex::new(at);
-        let graph = dataset.graph();
-        let edges = graph
-            .edges_directed(node, petgraph::Direction::Outgoing)
-            .chain(graph.edges_directed(node, petgraph::Direction::Incoming));
-        for e in edges {
-            use petgraph::visit::EdgeRef;
-            if !keep_edge[*e.weight()] {
+        for e in dataset.incident_edges(at) {
+            if !keep_edge[e] {
                 continue;
             }
-            let other = if e.source() == node {
-                e.target()
-            } else {
-                e.source()
-            }
-            .index();
+            let edge = &dataset.edges[e];
+            let other = if edge.from == at { edge.to } else { edge.from };
             if distance[other] == usize::MAX {
                 distance[other] = distance[at] + 1;
                 queue.push_back(other);

@@ -1,28 +1,41 @@
 //! actorgraph: validate, export and review datasets of organizations and their typed,
 //! sourced, dated relationships, kept as YAML.
 //!
-//! The data flows through one module per stage: [`load`] reads YAML into raw records,
-//! [`validate`] checks them and builds the [`model`], [`filter`] slices it, and
-//! [`export`] writes it in one module per format. Nothing in the library prints: [`run`] writes to the streams it is given.
+//! **This library is not a stable API.** It exists for the `actorgraph` binary and its
+//! tests, and any release may change it; depend on the command line instead.
+//!
+//! What it offers: [`pipeline::check`] loads and validates a dataset (the one way in),
+//! giving [`diagnostic`]s and, when there is no error, the validated [`model`];
+//! [`filter`] slices a dataset, and [`export`] writes one in each format. Nothing in the
+//! library prints: [`run`], the whole command line, writes to the streams it is given.
 
-pub mod cli;
+pub(crate) mod cli;
 pub mod diagnostic;
-pub mod diff;
+pub(crate) mod diff;
 pub mod export;
 pub mod filter;
-pub mod load;
-pub mod markdown;
+pub(crate) mod load;
+pub(crate) mod markdown;
 pub mod model;
-mod output;
-mod parallel;
+pub(crate) mod output;
+pub(crate) mod parallel;
 pub mod pipeline;
-pub mod printable;
-mod report;
-pub mod revision;
-pub mod schema;
-mod show;
-mod suggest;
-pub mod validate;
+pub(crate) mod printable;
+pub(crate) mod report;
+pub(crate) mod revision;
+pub(crate) mod schema;
+pub(crate) mod show;
+pub(crate) mod suggest;
+pub(crate) mod validate;
+
+/// The stages behind [`pipeline::check`], for the crate's own benchmarks and examples
+/// (`bench/hot_paths`, `examples/`), which time them one by one. Not part of the API, even
+/// less than the rest.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::load::{Loaded, is_yaml, load};
+    pub use crate::validate::{Goal, Pending, Validation, validate};
+}
 
 use std::ffi::OsString;
 use std::io::Write;

@@ -31,6 +31,15 @@ impl std::fmt::Display for OutputError {
     }
 }
 
+impl std::error::Error for OutputError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            OutputError::WouldOverwriteInput(_) => None,
+            OutputError::Io(_, e) => Some(e),
+        }
+    }
+}
+
 /// Refuses an output path that is one of the input files: the same path after links are
 /// resolved or, on Unix, the same file under another name (a hard link).
 pub fn check_not_input(target: &Path, inputs: &[PathBuf]) -> Result<(), OutputError> {

@@ -4,7 +4,6 @@
 //! one place big values are freed off the main thread.
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How many threads to run `jobs` independent jobs on: one per core, never more than
 /// there are jobs.
@@ -24,26 +23,36 @@ pub fn drop_in_background<T: Send + 'static>(value: T) {
 }
 
 /// Runs `job(state, i)` for `i` in `0..count` on up to all cores and returns the
-/// results in order of `i`. Each thread starts from its own `S::default()`, which it
-/// reuses for every job it takes (buffers that should be allocated once per thread).
+/// results in order of `i` (see [`map_jobs`]).
 pub fn map<S: Default, R: Send>(count: usize, job: impl Fn(&mut S, usize) -> R + Sync) -> Vec<R> {
+    map_jobs((0..count).collect(), job)
+}
+
+/// Runs `job(state, j)` for every job `j` of `jobs` on up to all cores, each job moved to
+/// the thread that takes it, and returns the results in the jobs' order. Each thread
+/// starts from its own `S::default()`, which it reuses for every job it takes (buffers
+/// that should be allocated once per thread).
+pub fn map_jobs<J: Send, S: Default, R: Send>(
+    jobs: Vec<J>,
+    job: impl Fn(&mut S, J) -> R + Sync,
+) -> Vec<R> {
+    let count = jobs.len();
     let workers = workers(count);
     if workers <= 1 {
         let mut state = S::default();
-        return (0..count).map(|i| job(&mut state, i)).collect();
+        return jobs.into_iter().map(|j| job(&mut state, j)).collect();
     }
+    // Threads take the next job as they finish one, so big and small jobs even out; each
+    // result goes straight into its slot, so no result is ever held twice.
+    let queue = Mutex::new(jobs.into_iter().enumerate());
+    let next = || queue.lock().ok().and_then(|mut q| q.next());
     let slots: Vec<Mutex<Option<R>>> = (0..count).map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
                 let mut state = S::default();
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= count {
-                        break;
-                    }
-                    let result = job(&mut state, i);
+                while let Some((i, j)) = next() {
+                    let result = job(&mut state, j);
                     if let Ok(mut slot) = slots[i].lock() {
                         *slot = Some(result);
                     }

@@ -1,12 +1,47 @@
-//! The shared front half of every command: load the files, validate, and sort the
-//! diagnostics into report order.
+//! Loading and validating a dataset: the one entry point, [`check`], shared by every
+//! command. It loads the files, validates the records, sorts the diagnostics into report
+//! order and, as the [`Mode`] asks, builds the model.
 
 use std::path::PathBuf;
 
 use crate::diagnostic::{self, Diagnostic, Files, Severity};
 use crate::load;
+pub use crate::load::InMemory;
 use crate::model::Dataset;
-use crate::validate;
+use crate::validate::{self, Goal};
+
+/// Which files to load.
+#[derive(Debug, Clone)]
+pub enum Input<'a> {
+    /// YAML files and directories (searched recursively), named in messages as given.
+    Paths(&'a [PathBuf]),
+    /// Files held in memory, loaded exactly as files on disk, named in messages as given
+    /// (a git revision's blobs, shown as `REV:PATH/file.yaml`).
+    InMemory(Vec<InMemory>),
+}
+
+/// How far [`check`] goes.
+pub enum Mode<'r> {
+    /// Only the diagnostics: the model is never built (`dataset` is `None`), which saves
+    /// the time and memory of a dataset the caller would only drop.
+    Check,
+    /// The diagnostics and, when there is no error, the model.
+    Build,
+    /// Like [`Mode::Build`], calling `report` with the files and the sorted diagnostics
+    /// as soon as they are known: it runs while the model is built on another thread, so
+    /// a long report costs no time.
+    BuildWhileReporting(&'r mut dyn FnMut(&Files, &[Diagnostic])),
+}
+
+impl std::fmt::Debug for Mode<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Mode::Check => "Check",
+            Mode::Build => "Build",
+            Mode::BuildWhileReporting(_) => "BuildWhileReporting",
+        })
+    }
+}
 
 /// A loaded and validated dataset, with everything found on the way.
 #[derive(Debug)]
@@ -15,7 +50,7 @@ pub struct Checked {
     pub files: Files,
     /// All diagnostics, sorted by file, line and column.
     pub diagnostics: Vec<Diagnostic>,
-    /// The dataset, when there is no error.
+    /// The dataset, when there is no error and the mode builds one.
     pub dataset: Option<Dataset>,
 }
 
@@ -31,50 +66,38 @@ impl Checked {
     }
 }
 
-/// Loads and validates the dataset under `paths`.
-pub fn check(paths: &[PathBuf]) -> Checked {
-    run(load::load(paths), true)
-}
-
-/// Loads and validates a dataset whose files are held in memory (a git revision's, see
-/// [`load::load_in_memory`]).
-pub fn check_in_memory(files: Vec<load::InMemory>) -> Checked {
-    run(load::load_in_memory(files), true)
-}
-
-/// Loads and validates like [`check`], without building the dataset (`dataset` is
-/// always `None`): for reports that need only the diagnostics.
-pub fn check_only(paths: &[PathBuf]) -> Checked {
-    run(load::load(paths), false)
-}
-
-/// Loads and validates like [`check`], calling `report` with the files and the sorted
-/// diagnostics as soon as they are known: it runs while the dataset is built on another
-/// thread, so a long report costs no time.
-pub fn check_reporting<R>(
-    paths: &[PathBuf],
-    report: impl FnOnce(&Files, &[Diagnostic]) -> R,
-) -> (Checked, R) {
-    let loaded = load::load(paths);
-    let prior_errors = has_errors(&loaded.diagnostics);
-    let (diagnostics, pending) =
-        validate::validate_deferred(loaded.raw, &loaded.files, prior_errors);
-    let diagnostics = merged(diagnostics, loaded.diagnostics);
+/// Loads and validates `input`, building the model when `mode` asks for it and nothing
+/// is in error. Every check runs whatever the mode, so all problems show at once.
+pub fn check(input: Input<'_>, mode: Mode<'_>) -> Checked {
+    let loaded = match input {
+        Input::Paths(paths) => load::load(paths),
+        Input::InMemory(files) => load::load_in_memory(files),
+    };
+    let goal = match mode {
+        Mode::Build | Mode::BuildWhileReporting(_) if !has_errors(&loaded.diagnostics) => {
+            Goal::Model
+        }
+        _ => Goal::Diagnostics,
+    };
+    let validation = validate::validate(loaded.raw, &loaded.files, goal);
+    let diagnostics = merged(validation.diagnostics, loaded.diagnostics);
     let files = loaded.files;
-    let (dataset, reported) = std::thread::scope(|scope| {
-        // Building writes nowhere (the library never prints): `report` may hold the lock
-        // of the stream it writes to for as long as it runs.
-        let building = pending.map(|p| scope.spawn(move || p.build()));
-        let reported = report(&files, &diagnostics);
-        let dataset = building.map(|b| b.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        (dataset, reported)
-    });
-    let checked = Checked {
+    let pending = validation.pending;
+    let dataset = match mode {
+        Mode::BuildWhileReporting(report) => std::thread::scope(|scope| {
+            // Building writes nowhere (the library never prints): `report` may hold the
+            // lock of the stream it writes to for as long as it runs.
+            let building = pending.map(|p| scope.spawn(move || p.build()));
+            report(&files, &diagnostics);
+            building.map(|b| b.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        }),
+        Mode::Check | Mode::Build => pending.map(validate::Pending::build),
+    };
+    Checked {
         files,
         diagnostics,
         dataset,
-    };
-    (checked, reported)
+    }
 }
 
 fn has_errors(diagnostics: &[Diagnostic]) -> bool {
@@ -89,39 +112,28 @@ fn merged(mut validation: Vec<Diagnostic>, loading: Vec<Diagnostic>) -> Vec<Diag
     validation
 }
 
-fn run(loaded: load::Loaded, build: bool) -> Checked {
-    let prior_errors = has_errors(&loaded.diagnostics);
-    let (diagnostics, dataset) = if build {
-        let validation = validate::validate(loaded.raw, &loaded.files, prior_errors);
-        (validation.diagnostics, validation.dataset)
-    } else {
-        (validate::check(loaded.raw, &loaded.files), None)
-    };
-    let diagnostics = merged(diagnostics, loaded.diagnostics);
-    Checked {
-        files: loaded.files,
-        diagnostics,
-        dataset,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Reporting while the dataset is built gives what checking first and reporting
     /// afterwards gives: the same sorted diagnostics, seen by the report, and the same
-    /// dataset.
+    /// dataset; checking only gives the same diagnostics and no dataset.
     #[test]
-    fn reporting_while_building_changes_nothing() {
+    fn the_modes_agree() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for dir in ["graphs", "tests/fixtures/valid", "tests/fixtures/invalid"] {
             let paths = [root.join(dir)];
-            let before = check(&paths);
-            let (after, seen) = check_reporting(&paths, |_, d| d.to_vec());
+            let before = check(Input::Paths(&paths), Mode::Build);
+            let mut seen = Vec::new();
+            let mut report = |_: &Files, d: &[Diagnostic]| seen = d.to_vec();
+            let after = check(Input::Paths(&paths), Mode::BuildWhileReporting(&mut report));
+            let only = check(Input::Paths(&paths), Mode::Check);
             assert_eq!(before.dataset.is_some(), dir != "tests/fixtures/invalid");
             assert_eq!(seen, before.diagnostics, "{dir}");
             assert_eq!(after.diagnostics, before.diagnostics, "{dir}");
+            assert_eq!(only.diagnostics, before.diagnostics, "{dir}");
+            assert!(only.dataset.is_none());
             assert_eq!(
                 format!("{:?}", after.dataset),
                 format!("{:?}", before.dataset),

@@ -2,12 +2,10 @@
 
 use std::io::{self, Write};
 
-use clap::ValueEnum;
-
 use crate::diagnostic::{self, Diagnostic, Files, SourceCache, Summary};
 
 /// How diagnostics are rendered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReportFormat {
     /// rustc-style text with the source line and a caret.
     #[default]
@@ -16,6 +14,24 @@ pub enum ReportFormat {
     Json,
     /// GitHub Actions workflow commands (annotations).
     Github,
+}
+
+impl ReportFormat {
+    /// Every format.
+    pub const ALL: &'static [ReportFormat] = &[
+        ReportFormat::Human,
+        ReportFormat::Json,
+        ReportFormat::Github,
+    ];
+
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Human => "human",
+            ReportFormat::Json => "json",
+            ReportFormat::Github => "github",
+        }
+    }
 }
 
 /// Renders `diagnostics` with their summary.

@@ -12,10 +12,7 @@
 use serde_json::{Value, json};
 
 use crate::model::color_names::X11;
-use crate::model::{Confidence, LineStyle, edge_type::BUILTINS};
-
-/// Ids: `[a-z0-9][a-z0-9._-]*`, at most this long (see `validate::fields`).
-const MAX_ID_LEN: usize = 64;
+use crate::model::{Confidence, LineStyle, MAX_ID_LEN, edge_type::BUILTINS};
 
 /// The dataset's EDTF subset: a year with optional trailing `X`s, then an optional month
 /// and day (`XX` when unknown; no known day in an unknown month), then `?`, `~` or `%`.

@@ -13,9 +13,28 @@ use crate::model::{Citation, Dataset, Date, Edge, Organization};
 use crate::printable::printable;
 use crate::suggest;
 
-/// The index of organization `id`, or an error message with a suggestion: the
-/// organization whose name, short name or alias it is, else the closest id.
-pub(crate) fn find(dataset: &Dataset, id: &str) -> Result<usize, String> {
+/// An id that names no organization, with the organization it probably meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct UnknownOrganization {
+    id: String,
+    suggestion: Option<String>,
+}
+
+impl std::fmt::Display for UnknownOrganization {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown organization `{}`", self.id)?;
+        match &self.suggestion {
+            Some(k) => write!(f, "; did you mean `{k}`?"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for UnknownOrganization {}
+
+/// The index of organization `id`, or an error with a suggestion: the organization whose
+/// name, short name or alias it is, else the closest id.
+pub(crate) fn find(dataset: &Dataset, id: &str) -> Result<usize, UnknownOrganization> {
     if let Ok(i) = dataset
         .organizations
         .binary_search_by(|o| o.id.as_str().cmp(id))
@@ -32,8 +51,10 @@ pub(crate) fn find(dataset: &Dataset, id: &str) -> Result<usize, String> {
     let hint = named
         .map(|o| o.id.as_str())
         .or_else(|| suggest::closest(id, dataset.organizations.iter().map(|o| o.id.as_str())));
-    let hint = hint.map_or_else(String::new, |k| format!("; did you mean `{k}`?"));
-    Err(printable(&format!("unknown organization `{id}`{hint}")).into_owned())
+    Err(UnknownOrganization {
+        id: id.to_owned(),
+        suggestion: hint.map(str::to_owned),
+    })
 }
 
 /// Writes organization `org` of `dataset` and all its edges.

@@ -446,7 +446,7 @@ static WITH_EDGES: AtomicUsize = AtomicUsize::new(0);
 fuzz_target!(|input: Input| {
     let built = build(&input);
     let path = common::write_scratch("dataset.yaml", built.yaml.as_bytes());
-    let checked = pipeline::check(&[path]);
+    let checked = pipeline::check(pipeline::Input::Paths(&[path]), pipeline::Mode::Build);
     assert!(!checked.input_failed(), "{:?}", checked.diagnostics);
     let runs = RUNS.fetch_add(1, Ordering::Relaxed) + 1;
     let Some(dataset) = &checked.dataset else {

@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let path = common::write_scratch("input.yaml", data);
-    let checked = pipeline::check(&[path]);
+    let checked = pipeline::check(pipeline::Input::Paths(&[path]), pipeline::Mode::Build);
     assert!(!checked.input_failed(), "{:?}", checked.diagnostics);
     assert_eq!(checked.dataset.is_some(), !checked.has_errors());
     let summary = Summary::of(&checked.diagnostics, checked.files.len());

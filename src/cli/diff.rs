@@ -8,13 +8,14 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use super::CommandError;
+use super::values::ReportArg;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::diff::{self, Diff};
-use crate::pipeline::{self, Checked};
-use crate::printable::printable;
-use crate::report::{ReportFormat, write_report};
+use crate::pipeline::{self, Checked, Input, Mode};
+use crate::report::write_report;
 use crate::revision::{self, RevisionError, RevisionSpec};
-use crate::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
+use crate::{EXIT_INVALID, EXIT_OK};
 
 #[derive(Debug, Args)]
 pub(super) struct DiffArgs {
@@ -31,7 +32,7 @@ pub(super) struct DiffArgs {
     exit_code: bool,
     /// How to print diagnostics (on standard error).
     #[arg(long, value_enum, default_value_t)]
-    diagnostics: ReportFormat,
+    diagnostics: ReportArg,
     /// Read an argument that names both an existing path and a git revision as the
     /// revision (without it, such an argument is refused; write `./ARG` for the path).
     #[arg(long)]
@@ -97,40 +98,21 @@ impl Side {
 }
 
 fn load(side: &Side) -> Result<Checked, RevisionError> {
-    match side {
-        Side::Path(p) => Ok(pipeline::check(std::slice::from_ref(p))),
-        Side::Revision(spec) => Ok(pipeline::check_in_memory(revision::read(spec)?)),
-    }
-}
-
-/// `error: …` and its help line, on standard error, shown through [`printable`]: a
-/// revision, a path and git's own words may all come from the repository.
-fn write_error(stderr: &mut dyn Write, e: &RevisionError) -> io::Result<u8> {
-    writeln!(stderr, "error: {}", printable(&e.message))?;
-    if let Some(help) = &e.help {
-        writeln!(stderr, "  = help: {}", printable(help))?;
-    }
-    Ok(EXIT_FAILURE)
+    let input = match side {
+        Side::Path(p) => Input::Paths(std::slice::from_ref(p)),
+        Side::Revision(spec) => Input::InMemory(revision::read(spec)?),
+    };
+    Ok(pipeline::check(input, Mode::Build))
 }
 
 pub(super) fn run(
     args: &DiffArgs,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
-) -> io::Result<u8> {
-    let resolved = Side::resolve(&args.old, &args.new, args.rev)
-        .and_then(|old| Ok((old, Side::resolve(&args.new, &args.old, args.rev)?)));
-    let (old_side, new_side) = match resolved {
-        Ok(sides) => sides,
-        Err(e) => return write_error(stderr, &e),
-    };
-    let mut sides = Vec::new();
-    for side in [&old_side, &new_side] {
-        match load(side) {
-            Ok(checked) => sides.push(checked),
-            Err(e) => return write_error(stderr, &e),
-        }
-    }
+) -> Result<u8, CommandError> {
+    let old_side = Side::resolve(&args.old, &args.new, args.rev)?;
+    let new_side = Side::resolve(&args.new, &args.old, args.rev)?;
+    let sides = [load(&old_side)?, load(&new_side)?];
     let mut status = EXIT_OK;
     for c in &sides {
         // Warnings belong to `validate`; a diff reports only what stops it.
@@ -141,7 +123,7 @@ pub(super) fn run(
             .cloned()
             .collect();
         if !errors.is_empty() {
-            write_report(stderr, args.diagnostics, &errors, &c.files)?;
+            write_report(stderr, args.diagnostics.0, &errors, &c.files)?;
         }
         status = status.max(super::exit_status(c));
     }

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::CommandError;
 use super::filter_args::FilterArgs;
+use super::values::{ClusterByArg, FormatArg, ReportArg};
+use crate::EXIT_OK;
 use crate::export;
 use crate::output;
-use crate::report::ReportFormat;
-use crate::{EXIT_FAILURE, EXIT_OK};
 
 #[derive(Debug, Args)]
 pub(super) struct ExportArgs {
@@ -19,7 +20,7 @@ pub(super) struct ExportArgs {
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum)]
-    format: export::Format,
+    format: FormatArg,
     /// Write to FILE (atomically) instead of standard output; `-` is standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -28,13 +29,13 @@ pub(super) struct ExportArgs {
     legend: bool,
     /// DOT: group organizations into clusters.
     #[arg(long, value_enum, value_name = "FIELD")]
-    cluster_by: Option<export::ClusterBy>,
+    cluster_by: Option<ClusterByArg>,
     /// GraphML, GEXF: mark undirected edges on the edge itself (Gephi reads it; networkx rejects it).
     #[arg(long)]
     per_edge_direction: bool,
     /// How to print diagnostics (on standard error).
     #[arg(long, value_enum, default_value_t)]
-    diagnostics: ReportFormat,
+    diagnostics: ReportArg,
     #[command(flatten)]
     filter: FilterArgs,
 }
@@ -43,27 +44,19 @@ pub(super) fn run(
     args: &ExportArgs,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
-) -> io::Result<u8> {
-    let checked = super::check_reporting(&args.paths, args.diagnostics, stderr)?;
+) -> Result<u8, CommandError> {
+    let checked = super::check_reporting(&args.paths, args.diagnostics.0, stderr)?;
     let Some(dataset) = &checked.dataset else {
         return Ok(super::exit_status(&checked));
     };
-    let filtered = match args.filter.to_filter().apply(dataset) {
-        Ok(filtered) => filtered,
-        Err(e) => {
-            // The filter's words may quote what was typed, or names from the dataset.
-            let message = e.to_string();
-            writeln!(stderr, "error: {}", crate::printable::printable(&message))?;
-            return Ok(EXIT_FAILURE);
-        }
-    };
+    let filtered = args.filter.to_filter().apply(dataset)?;
     let dataset = &*filtered;
     let options = export::Options {
         legend: args.legend,
-        cluster_by: args.cluster_by,
+        cluster_by: args.cluster_by.map(|c| c.0),
         per_edge_direction: args.per_edge_direction,
     };
-    let write = |out: &mut dyn Write| export::write(args.format, dataset, &options, out);
+    let write = |out: &mut dyn Write| export::write(args.format.0, dataset, &options, out);
     // `-` means standard output, as for most tools; `./-` names a file.
     let target = args.output.as_ref().filter(|t| t.as_os_str() != "-");
     let Some(target) = target else {
@@ -76,12 +69,6 @@ pub(super) fn run(
         .and_then(|()| output::stage(target, write));
     drop(filtered);
     crate::parallel::drop_in_background(checked);
-    let written = staged.and_then(output::Staged::commit);
-    match written {
-        Ok(()) => Ok(EXIT_OK),
-        Err(e) => {
-            writeln!(stderr, "error: {e}")?;
-            Ok(EXIT_FAILURE)
-        }
-    }
+    staged.and_then(output::Staged::commit)?;
+    Ok(EXIT_OK)
 }

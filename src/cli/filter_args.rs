@@ -59,7 +59,7 @@ impl FilterArgs {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s).map_err(|e| format!("{} ({})", e.message, e.help))
+    Date::parse(s).map_err(|e| e.to_string())
 }
 
 fn parse_span(s: &str) -> Result<(Date, Date), String> {

@@ -2,19 +2,24 @@
 //! own module, which turns arguments into calls on the pipeline and the renderers.
 
 mod diff;
+mod error;
 mod export;
 mod filter_args;
 mod schema;
 mod show;
 mod validate;
+mod values;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
 
 use clap::{Parser, Subcommand};
 
-use crate::pipeline;
+use crate::pipeline::{self, Input, Mode};
 use crate::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
+use error::CommandError;
+
+use crate::printable::printable;
 
 /// Validate, export and review datasets of organizations and their relationships.
 #[derive(Debug, Parser)]
@@ -43,7 +48,7 @@ enum Command {
 }
 
 /// Parses `args` and runs the subcommand; see [`crate::run`].
-pub fn run<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8
+pub(crate) fn run<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -61,10 +66,14 @@ where
     };
     match result {
         Ok(code) => code,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) if e.is_broken_pipe() => EXIT_OK,
         Err(e) => {
-            // Commands read through diagnostics; what fails here is writing a stream.
-            let _ = writeln!(stderr, "error: cannot write to standard output: {e}");
+            // The one place a command's error is printed, through `printable`: its words
+            // may quote what was typed, a revision, git, or names from the dataset.
+            let _ = writeln!(stderr, "error: {}", printable(&e.to_string()));
+            if let Some(help) = e.help() {
+                let _ = writeln!(stderr, "  = help: {}", printable(help));
+            }
             EXIT_FAILURE
         }
     }
@@ -81,19 +90,20 @@ fn usage_error(e: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) 
     }
 }
 
-/// Loads and validates `paths`, printing any diagnostics on `stderr` in `format`: the
-/// front half of every command that needs a dataset.
+/// Loads and validates `paths`, printing any diagnostics on `stderr` in `format` while
+/// the model is built: the front half of every command that needs a dataset.
 fn check_reporting(
     paths: &[std::path::PathBuf],
     format: crate::report::ReportFormat,
     stderr: &mut dyn Write,
 ) -> io::Result<pipeline::Checked> {
-    let (checked, reported) = pipeline::check_reporting(paths, |files, diagnostics| {
-        if diagnostics.is_empty() {
-            return Ok(());
+    let mut reported = Ok(());
+    let mut report = |files: &_, diagnostics: &[_]| {
+        if !diagnostics.is_empty() {
+            reported = crate::report::write_report(stderr, format, diagnostics, files);
         }
-        crate::report::write_report(stderr, format, diagnostics, files)
-    });
+    };
+    let checked = pipeline::check(Input::Paths(paths), Mode::BuildWhileReporting(&mut report));
     reported.map(|()| checked)
 }
 

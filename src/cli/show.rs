@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::report::ReportFormat;
+use super::CommandError;
+use super::values::ReportArg;
+use crate::EXIT_OK;
 use crate::show;
-use crate::{EXIT_FAILURE, EXIT_OK};
 
 #[derive(Debug, Args)]
 pub(super) struct ShowArgs {
@@ -19,28 +20,21 @@ pub(super) struct ShowArgs {
     paths: Vec<PathBuf>,
     /// How to print diagnostics (on standard error).
     #[arg(long, value_enum, default_value_t)]
-    diagnostics: ReportFormat,
+    diagnostics: ReportArg,
 }
 
 pub(super) fn run(
     args: &ShowArgs,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
-) -> io::Result<u8> {
-    let checked = super::check_reporting(&args.paths, args.diagnostics, stderr)?;
+) -> Result<u8, CommandError> {
+    let checked = super::check_reporting(&args.paths, args.diagnostics.0, stderr)?;
     let Some(dataset) = &checked.dataset else {
         return Ok(super::exit_status(&checked));
     };
-    match show::find(dataset, &args.id) {
-        Ok(org) => {
-            let mut out = io::BufWriter::new(stdout);
-            show::write(dataset, org, &mut out)?;
-            out.flush()?;
-            Ok(EXIT_OK)
-        }
-        Err(message) => {
-            writeln!(stderr, "error: {message}")?;
-            Ok(EXIT_FAILURE)
-        }
-    }
+    let org = show::find(dataset, &args.id)?;
+    let mut out = io::BufWriter::new(stdout);
+    show::write(dataset, org, &mut out)?;
+    out.flush()?;
+    Ok(EXIT_OK)
 }

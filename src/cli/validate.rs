@@ -1,13 +1,15 @@
 //! `actorgraph validate`: check a dataset and report every diagnostic.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
 
+use super::CommandError;
+use super::values::ReportArg;
 use crate::diagnostic;
-use crate::pipeline;
-use crate::report::{ReportFormat, write_report};
+use crate::pipeline::{self, Input, Mode};
+use crate::report::write_report;
 
 #[derive(Debug, Args)]
 pub(super) struct ValidateArgs {
@@ -19,14 +21,14 @@ pub(super) struct ValidateArgs {
     strict: bool,
     /// How to print the diagnostics.
     #[arg(long, value_enum, default_value_t)]
-    format: ReportFormat,
+    format: ReportArg,
 }
 
-pub(super) fn run(args: &ValidateArgs, out: &mut dyn Write) -> io::Result<u8> {
-    let mut checked = pipeline::check_only(&args.paths);
+pub(super) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<u8, CommandError> {
+    let mut checked = pipeline::check(Input::Paths(&args.paths), Mode::Check);
     if args.strict {
         diagnostic::make_strict(&mut checked.diagnostics);
     }
-    write_report(out, args.format, &checked.diagnostics, &checked.files)?;
+    write_report(out, args.format.0, &checked.diagnostics, &checked.files)?;
     Ok(super::exit_status(&checked))
 }

@@ -474,7 +474,10 @@ mod tests {
     #[test]
     fn a_diagram_from_two_datasets_numbers_nodes_by_id() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/full");
-        let checked = crate::pipeline::check(&[root.into()]);
+        let checked = crate::pipeline::check(
+            crate::pipeline::Input::Paths(&[root.into()]),
+            crate::pipeline::Mode::Build,
+        );
         let full = checked.dataset.expect("the fixture is valid");
         // An "old" dataset: only beta and delta-9, joined by their cooperation.
         let old = crate::filter::Filter {

@@ -14,12 +14,10 @@ mod xml;
 
 use std::io::{self, Write};
 
-use clap::ValueEnum;
-
 use crate::model::Dataset;
 
 /// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Graphviz DOT, for `dot -Tsvg`.
     Dot,
@@ -34,12 +32,47 @@ pub enum Format {
 }
 
 /// How to group nodes in formats that can (DOT clusters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClusterBy {
     /// By `region`.
     Region,
     /// By `kind`.
     Kind,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: &'static [Format] = &[
+        Format::Dot,
+        Format::Graphml,
+        Format::Json,
+        Format::Gexf,
+        Format::Mermaid,
+    ];
+
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Dot => "dot",
+            Format::Graphml => "graphml",
+            Format::Json => "json",
+            Format::Gexf => "gexf",
+            Format::Mermaid => "mermaid",
+        }
+    }
+}
+
+impl ClusterBy {
+    /// Every grouping.
+    pub const ALL: &'static [ClusterBy] = &[ClusterBy::Region, ClusterBy::Kind];
+
+    /// The field's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClusterBy::Region => "region",
+            ClusterBy::Kind => "kind",
+        }
+    }
 }
 
 /// Options that change what a format writes.

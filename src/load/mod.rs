@@ -54,7 +54,8 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
 pub struct InMemory {
     /// How messages name it (`REV:PATH/file.yaml`).
     pub name: String,
-    /// Its content, or why it could not be had (it is larger than [`MAX_FILE_BYTES`]).
+    /// Its content, or why it could not be had (it is larger than the 128 MiB a file may
+    /// have).
     pub content: Result<Arc<[u8]>, String>,
 }
 

@@ -92,6 +92,14 @@ pub struct DateError {
     pub help: String,
 }
 
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.help)
+    }
+}
+
+impl std::error::Error for DateError {}
+
 const FORMS: &str = "write YYYY, YYYY-MM or YYYY-MM-DD, with X for unknown digits (201X, 2015-XX) and an optional ? (uncertain), ~ (approximate) or % (both)";
 
 impl Date {

@@ -4,6 +4,7 @@
 //! [`crate::validate::validate`]. Records are sorted by id (edges by endpoints, type and
 //! date), which is what makes every export deterministic.
 
+mod adjacency;
 pub(crate) mod color_names;
 pub mod date;
 pub mod edge_type;
@@ -12,10 +13,15 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 pub use compact_str::CompactString;
-use petgraph::graph::{DiGraph, NodeIndex};
+
+use adjacency::Adjacency;
 
 pub use date::{Date, Day, When};
 pub use edge_type::{EdgeType, LineStyle};
+
+/// The longest id of an organization, source, edge type or edge, in bytes (ids are
+/// ASCII): the validator's limit and the JSON Schema's `maxLength`.
+pub const MAX_ID_LEN: usize = 64;
 
 /// How sure the dataset's authors are of an edge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -181,12 +187,12 @@ pub struct Dataset {
     pub edge_types: Vec<EdgeType>,
     /// Edges, sorted by endpoints, type, date and id.
     pub edges: Vec<Edge>,
-    /// The graph, made on first use (see [`Dataset::graph`]).
-    graph: OnceLock<DiGraph<usize, usize>>,
+    /// Each organization's edges, made on first use (see [`Dataset::incident_edges`]).
+    adjacency: OnceLock<Adjacency>,
 }
 
 impl Dataset {
-    /// Assembles a dataset from validated parts, sorting edges and building the graph.
+    /// Assembles a dataset from validated parts, sorting the edges.
     pub(crate) fn new(
         organizations: Vec<Organization>,
         sources: Vec<Source>,
@@ -201,24 +207,18 @@ impl Dataset {
             sources,
             edge_types,
             edges,
-            graph: OnceLock::new(),
+            adjacency: OnceLock::new(),
         }
     }
 
-    /// The graph: node weights index `organizations`, edge weights index `edges`. Made
-    /// on first use, since only neighbourhood filters walk it: for half a million edges
-    /// it is 12 MB that an export would otherwise hold for nothing.
-    pub fn graph(&self) -> &DiGraph<usize, usize> {
-        self.graph.get_or_init(|| {
-            let mut graph = DiGraph::with_capacity(self.organizations.len(), self.edges.len());
-            for i in 0..self.organizations.len() {
-                graph.add_node(i);
-            }
-            for (i, e) in self.edges.iter().enumerate() {
-                graph.add_edge(NodeIndex::new(e.from), NodeIndex::new(e.to), i);
-            }
-            graph
-        })
+    /// The indices into `edges` of the edges from or to organization `org` (an index
+    /// into `organizations`), in edge order. The lists are made on first use, since only
+    /// neighbourhood filters walk them: for half a million edges they are 4 MB that an
+    /// export would otherwise hold for nothing.
+    pub fn incident_edges(&self, org: usize) -> impl Iterator<Item = usize> + '_ {
+        self.adjacency
+            .get_or_init(|| Adjacency::new(self.organizations.len(), &self.edges))
+            .of(org)
     }
 
     /// The type of an edge.
@@ -233,10 +233,7 @@ impl Dataset {
 
     /// Whether an organization has at least one edge.
     pub fn has_edges(&self, org: usize) -> bool {
-        self.graph()
-            .neighbors_undirected(NodeIndex::new(org))
-            .next()
-            .is_some()
+        self.incident_edges(org).next().is_some()
     }
 }
 

@@ -1,9 +1,8 @@
 //! Construction of the [`Dataset`] from records that passed every check: records are
 //! sorted by id, references become indices, and the raw strings move into the model
-//! without copies. Edges are made by the edge checks themselves, file by file, as soon as
-//! each is resolved (see [`ModelEdges`]); the rest is assembled here.
-
-use std::sync::atomic::{AtomicBool, Ordering};
+//! without copies. Edges are made during the edge pass, file by file, from each edge that
+//! passed its checks (see [`FileModel`]), so no file's raw edges outlive the pass; the
+//! rest is assembled here.
 
 use super::edges::Resolved;
 use crate::load::raw::{Chunks, RawCitation, RawEdge, RawOrganization, RawSource, Text};
@@ -38,47 +37,59 @@ impl Order {
     }
 }
 
-/// The model's edges, made while the edges are checked, each in the place of its raw
-/// record. Making them stops for good at the first error anywhere, since no dataset will
-/// be built; whatever was made is then dropped.
-#[derive(Debug)]
+/// Where the model's edges point: the model positions of organizations and sources,
+/// which are known before any edge is made.
+#[derive(Debug, Clone, Copy)]
 pub struct ModelEdges<'a> {
     /// Organizations' model positions, by raw index.
     pub orgs: &'a Order,
     /// Sources' model positions, by raw index.
     pub sources: &'a Order,
-    /// Set on the first error.
-    failed: AtomicBool,
 }
 
-impl<'a> ModelEdges<'a> {
-    /// Makes edges whose endpoints and sources land where `orgs` and `sources` say.
-    pub fn new(orgs: &'a Order, sources: &'a Order) -> ModelEdges<'a> {
-        ModelEdges {
-            orgs,
-            sources,
-            failed: AtomicBool::new(false),
+/// One file's model edges, each made into the slot of its raw edge as soon as that edge
+/// has passed its checks. The first edge that fails stops the file's edges for good, since
+/// no dataset will be built; what was made is dropped with the slots.
+#[derive(Debug)]
+pub struct FileModel<'a, 's> {
+    edges: ModelEdges<'a>,
+    slots: &'s mut [Option<Edge>],
+    failed: bool,
+}
+
+impl<'a, 's> FileModel<'a, 's> {
+    /// Makes model edges into `slots`, one per raw edge of the file.
+    pub fn new(edges: ModelEdges<'a>, slots: &'s mut [Option<Edge>]) -> FileModel<'a, 's> {
+        FileModel {
+            edges,
+            slots,
+            failed: false,
         }
     }
 
-    /// Whether edges are still being made.
-    pub fn wanted(&self) -> bool {
-        !self.failed.load(Ordering::Relaxed)
+    /// Takes the file's edge `k` with the outcome of its checks: its resolved references,
+    /// or `None` when it failed. `source_of` finds a citation's source (its raw index) by id.
+    pub fn add(
+        &mut self,
+        k: usize,
+        edge: RawEdge,
+        checked: Option<Resolved>,
+        source_of: impl Fn(&str) -> Option<usize>,
+    ) {
+        let Some(r) = checked else {
+            self.failed = true;
+            return;
+        };
+        if let (false, Some(slot)) = (self.failed, self.slots.get_mut(k)) {
+            *slot = Some(self.edges.edge(edge, r, source_of));
+        }
     }
+}
 
-    /// Stops making edges.
-    pub fn fail(&self) {
-        self.failed.store(true, Ordering::Relaxed);
-    }
-
+impl ModelEdges<'_> {
     /// The model edge of a raw edge that resolved; `source_of` finds a citation's source
     /// (its raw index) by id.
-    pub fn edge(
-        &self,
-        edge: RawEdge,
-        r: Resolved,
-        source_of: impl Fn(&str) -> Option<usize>,
-    ) -> Edge {
+    fn edge(&self, edge: RawEdge, r: Resolved, source_of: impl Fn(&str) -> Option<usize>) -> Edge {
         let cite = |list: Vec<RawCitation>| {
             // An allocation of its own exact size: the raw list is freed at once, and the
             // next edge's raw list takes its place in the heap.

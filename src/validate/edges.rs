@@ -1,11 +1,12 @@
 //! Checks on edges: endpoints, type, dates, citations, ids. One pass over every file's
-//! packed edges, on all cores: each edge is unpacked, checked, resolved to indices and,
-//! while a model is wanted and no error has been seen, made into its model edge at once.
+//! packed edges, on all cores, one job per file: each edge is unpacked and checked
+//! (resolved to indices), then, when a model is wanted, handed to the file's
+//! [`FileModel`], which makes its model edge while the file has no error.
 
 use std::collections::HashMap;
 
 use super::Checker;
-use super::build::ModelEdges;
+use super::build::{FileModel, ModelEdges};
 use super::duplicates::DuplicateKey;
 use super::records::{OrgTable, SourceTable, TypeTable};
 use super::usage::Used;
@@ -54,23 +55,25 @@ struct FileChecks {
     ids: Vec<Text>,
 }
 
-/// One file's edges to check, with the slots for what checking them yields.
-struct FileJob<'s> {
+/// One file's edges, owned by the job that checks them, with the file's share of the
+/// slots for what the checks yield.
+struct FileJob<'a, 's> {
     packed: PackedEdges,
     /// The index of its first edge among all files' edges.
     first: usize,
-    /// Slots for its model edges (none when no model is made).
-    made: &'s mut [Option<Edge>],
     /// Slots for its edges' duplicate keys.
     keys: &'s mut [Option<DuplicateKey>],
+    /// Its model edges, when a model is made.
+    model: Option<FileModel<'a, 's>>,
 }
 
 /// Splits the edges into one job per file, each with its share of the slots.
-fn split_by_file<'s>(
+fn split_by_file<'a, 's>(
     edges: RawEdges,
+    model: Option<ModelEdges<'a>>,
     mut made: &'s mut [Option<Edge>],
     mut keys: &'s mut [Option<DuplicateKey>],
-) -> Vec<std::sync::Mutex<Option<FileJob<'s>>>> {
+) -> Vec<FileJob<'a, 's>> {
     let mut first = 0;
     let mut jobs = Vec::new();
     for packed in edges.into_files() {
@@ -80,12 +83,12 @@ fn split_by_file<'s>(
         made = rest;
         let (file_keys, rest) = std::mem::take(&mut keys).split_at_mut(k);
         keys = rest;
-        jobs.push(std::sync::Mutex::new(Some(FileJob {
+        jobs.push(FileJob {
             packed,
             first,
-            made: file_made,
             keys: file_keys,
-        })));
+            model: model.map(|m| FileModel::new(m, file_made)),
+        });
         first += n;
     }
     jobs
@@ -113,7 +116,7 @@ impl Checker<'_> {
         &mut self,
         edges: RawEdges,
         look: &Lookups<'_, '_>,
-        model: Option<&ModelEdges<'_>>,
+        model: Option<ModelEdges<'_>>,
     ) -> Option<Vec<Edge>> {
         let files = self.files;
         let total = edges.len();
@@ -126,21 +129,17 @@ impl Checker<'_> {
         }
         let mut keys: Vec<Option<DuplicateKey>> = Vec::new();
         keys.resize_with(total, || None);
-        let jobs = split_by_file(edges, &mut made, &mut keys);
-        let checked = crate::parallel::map(jobs.len(), |(): &mut (), i| {
-            let job = jobs[i].lock().ok().and_then(|mut j| j.take());
-            job.map(|job| {
-                let mut cx = Checker {
-                    files,
-                    diagnostics: Vec::new(),
-                };
-                cx.file_edges(job, look, model)
-            })
+        let jobs = split_by_file(edges, model, &mut made, &mut keys);
+        let checked = crate::parallel::map_jobs(jobs, |(): &mut (), job| {
+            let mut cx = Checker {
+                files,
+                diagnostics: Vec::new(),
+            };
+            cx.file_edges(job, look)
         });
-        drop(jobs);
         let mut guesses = Vec::new();
         let mut ids = Vec::new();
-        for part in checked.into_iter().flatten() {
+        for part in checked {
             let offset = self.diagnostics.len();
             guesses.extend(part.guesses.into_iter().map(|g| Guess {
                 diagnostic: g.diagnostic + offset,
@@ -154,7 +153,7 @@ impl Checker<'_> {
         // `filter_map` (not `flatten`) lets `collect` reuse the vector's allocation.
         #[allow(clippy::filter_map_identity)]
         self.duplicates(keys.into_iter().filter_map(|k| k).collect(), look.types);
-        let complete = model.is_some_and(ModelEdges::wanted) && !self.has_errors();
+        let complete = model.is_some() && !self.has_errors();
         // Every slot is filled when no edge failed. `filter_map` (not `flatten`) lets
         // `collect` reuse the vector's allocation rather than hold the edges twice.
         #[allow(clippy::filter_map_identity)]
@@ -162,39 +161,32 @@ impl Checker<'_> {
     }
 
     /// Checks one file's edges, unpacking each in turn and freeing the file's buffer as
-    /// it goes; the edges that resolve become model edges in `slots` while `model` wants
-    /// them.
-    fn file_edges(
-        &mut self,
-        job: FileJob<'_>,
-        look: &Lookups<'_, '_>,
-        model: Option<&ModelEdges<'_>>,
-    ) -> FileChecks {
+    /// it goes, and hands each to the file's model (when one is made) with the outcome.
+    fn file_edges(&mut self, job: FileJob<'_, '_>, look: &Lookups<'_, '_>) -> FileChecks {
         let FileJob {
             packed,
             first,
-            made: slots,
             keys,
+            mut model,
         } = job;
         let mut guesses = Vec::new();
         let mut ids = Vec::new();
-        for (k, edge) in packed.into_iter().enumerate() {
+        for ((k, edge), key) in packed.into_iter().enumerate().zip(keys) {
+            // Checking: diagnostics, and the edge's references resolved when all are.
             let errors = self.diagnostics.len();
-            let r = self.edge(&edge, look, &mut guesses);
-            self.edge_usage(&edge, r.as_ref(), look.raw_orgs, look.orgs);
+            let resolved = self.edge(&edge, look, &mut guesses);
+            self.edge_usage(&edge, resolved.as_ref(), look.raw_orgs, look.orgs);
             ids.extend(edge.id.clone());
-            if let (Some(r), Some(key)) = (&r, keys.get_mut(k)) {
-                *key = Some(DuplicateKey::new(r, first + k, look.types));
-            }
-            let Some(model) = model else { continue };
-            let failed = self.diagnostics[errors..]
+            *key = resolved
+                .as_ref()
+                .map(|r| DuplicateKey::new(r, first + k, look.types));
+            let passed = !self.diagnostics[errors..]
                 .iter()
                 .any(|d| d.severity == Severity::Error);
-            if failed {
-                model.fail();
-            }
-            if let (Some(r), Some(slot), true) = (r, slots.get_mut(k), model.wanted()) {
-                *slot = Some(model.edge(edge, r, |id| look.sources.by_id.get(id).copied()));
+            // Building: the model edge of an edge that passed.
+            if let Some(model) = &mut model {
+                let source_of = |id: &str| look.sources.by_id.get(id).copied();
+                model.add(k, edge, resolved.filter(|_| passed), source_of);
             }
         }
         FileChecks {

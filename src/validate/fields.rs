@@ -2,11 +2,9 @@
 
 use crate::load::raw::Text;
 use crate::model::Date;
+pub use crate::model::MAX_ID_LEN;
 
-/// Longest id accepted.
-pub const MAX_ID_LEN: usize = 64;
-
-/// Whether `id` matches `[a-z0-9][a-z0-9._-]*` and is at most 64 characters.
+/// Whether `id` matches `[a-z0-9][a-z0-9._-]*` and is at most [`MAX_ID_LEN`] bytes.
 pub fn is_id(id: &str) -> bool {
     let b = id.as_bytes();
     !b.is_empty()
@@ -108,8 +106,8 @@ mod tests {
         assert!(!is_id("-imu"));
         assert!(!is_id("al qaeda"));
         assert!(!is_id(""));
-        assert!(!is_id(&"a".repeat(65)));
-        assert!(is_id(&"a".repeat(64)));
+        assert!(!is_id(&"a".repeat(MAX_ID_LEN + 1)));
+        assert!(is_id(&"a".repeat(MAX_ID_LEN)));
         assert_eq!(slug("Al Qaeda (AQ)"), "al-qaeda-aq");
     }
 

@@ -14,41 +14,38 @@ use crate::diagnostic::{Code, Diagnostic, Files, Location, Severity, Span};
 use crate::load::raw::{RawDataset, Text};
 use crate::model::Dataset;
 
-pub use fields::is_id;
+/// What validation is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Goal {
+    /// The diagnostics only: nothing of the model is made.
+    Diagnostics,
+    /// The diagnostics and, when no check fails, the model (made ready for
+    /// [`Pending::build`]). Ask for it only when loading found no error.
+    Model,
+}
 
 /// The outcome of validation.
 #[derive(Debug)]
 pub struct Validation {
     /// Everything found, unsorted.
     pub diagnostics: Vec<Diagnostic>,
-    /// The dataset, when there is no error.
-    pub dataset: Option<Dataset>,
+    /// The dataset, not yet built: when the goal is the model and nothing is in error.
+    pub pending: Option<Pending>,
 }
 
-/// Validates raw records. `prior` are the diagnostics of loading: when any is an error
-/// the dataset is not built, but every check still runs so all problems show at once.
-pub fn validate(raw: RawDataset, files: &Files, prior_errors: bool) -> Validation {
-    let (diagnostics, pending) = validate_deferred(raw, files, prior_errors);
+/// Validates raw records: every check runs, so all problems show at once, and the
+/// model's parts are made when `goal` asks for them and nothing is in error. The model
+/// itself is assembled by [`Pending::build`], which the caller may run while it reports.
+pub fn validate(raw: RawDataset, files: &Files, goal: Goal) -> Validation {
+    let mut cx = Checker {
+        files,
+        diagnostics: Vec::new(),
+    };
+    let pending = cx.run(raw, goal);
     Validation {
-        diagnostics,
-        dataset: pending.map(Pending::build),
+        diagnostics: cx.diagnostics,
+        pending,
     }
-}
-
-/// Validates like [`validate`], returning the diagnostics at once and the dataset's
-/// construction as a separate step, which the caller may run while it reports.
-pub fn validate_deferred(
-    raw: RawDataset,
-    files: &Files,
-    prior_errors: bool,
-) -> (Vec<Diagnostic>, Option<Pending>) {
-    run(raw, files, prior_errors, true)
-}
-
-/// Checks `raw` like [`validate`] but never builds the model: what `actorgraph validate`
-/// needs, without the time and memory of a dataset it would only drop.
-pub fn check(raw: RawDataset, files: &Files) -> Vec<Diagnostic> {
-    run(raw, files, false, false).0
 }
 
 /// A dataset that passed validation, not yet built: its records, sorted and assembled
@@ -70,56 +67,50 @@ impl Pending {
     }
 }
 
-fn run(
-    raw: RawDataset,
-    files: &Files,
-    prior_errors: bool,
-    build_model: bool,
-) -> (Vec<Diagnostic>, Option<Pending>) {
-    let mut cx = Checker {
-        files,
-        diagnostics: Vec::new(),
-    };
-    let RawDataset {
-        edge_types,
-        organizations,
-        sources: raw_sources,
-        edges,
-    } = raw;
-    let types = cx.edge_types(&edge_types);
-    let orgs = cx.organizations(&organizations);
-    let sources = cx.sources(&raw_sources);
-    let used = usage::Used::new(organizations.len(), raw_sources.len());
-    let org_order = build::Order::by_id(organizations.iter().map(|o| id(o.id.as_ref())));
-    let source_order = build::Order::by_id(raw_sources.iter().map(|s| id(s.id.as_ref())));
-    let model = (build_model && !prior_errors && !cx.has_errors())
-        .then(|| build::ModelEdges::new(&org_order, &source_order));
-    let look = edges::Lookups {
-        types: &types,
-        orgs: &orgs,
-        raw_orgs: &organizations,
-        sources: &sources,
-        used: &used,
-    };
-    let model_edges = cx.edges(edges, &look, model.as_ref());
-    cx.unused(&organizations, &raw_sources, &used, &orgs, &sources);
-    let org_dates = orgs.into_dates();
-    let source_dates = sources.into_dates();
-    let pending = match model_edges {
-        Some(edges) if !cx.has_errors() => Some(Pending(build::Parts {
+impl Checker<'_> {
+    fn run(&mut self, raw: RawDataset, goal: Goal) -> Option<Pending> {
+        let RawDataset {
+            edge_types,
             organizations,
-            org_dates,
             sources: raw_sources,
-            source_dates,
-            edge_types: types.list,
             edges,
-        })),
-        other => {
-            crate::parallel::drop_in_background((other, organizations, raw_sources));
-            None
+        } = raw;
+        let types = self.edge_types(&edge_types);
+        let orgs = self.organizations(&organizations);
+        let sources = self.sources(&raw_sources);
+        let used = usage::Used::new(organizations.len(), raw_sources.len());
+        let org_order = build::Order::by_id(organizations.iter().map(|o| id(o.id.as_ref())));
+        let source_order = build::Order::by_id(raw_sources.iter().map(|s| id(s.id.as_ref())));
+        let model = (goal == Goal::Model && !self.has_errors()).then_some(build::ModelEdges {
+            orgs: &org_order,
+            sources: &source_order,
+        });
+        let look = edges::Lookups {
+            types: &types,
+            orgs: &orgs,
+            raw_orgs: &organizations,
+            sources: &sources,
+            used: &used,
+        };
+        let model_edges = self.edges(edges, &look, model);
+        self.unused(&organizations, &raw_sources, &used, &orgs, &sources);
+        let org_dates = orgs.into_dates();
+        let source_dates = sources.into_dates();
+        match model_edges {
+            Some(edges) if !self.has_errors() => Some(Pending(build::Parts {
+                organizations,
+                org_dates,
+                sources: raw_sources,
+                source_dates,
+                edge_types: types.list,
+                edges,
+            })),
+            other => {
+                crate::parallel::drop_in_background((other, organizations, raw_sources));
+                None
+            }
         }
-    };
-    (cx.diagnostics, pending)
+    }
 }
 
 fn id(t: Option<&Text>) -> Option<&str> {
@@ -127,17 +118,17 @@ fn id(t: Option<&Text>) -> Option<&str> {
 }
 
 /// What is wrong with an invalid id, in a few words for the caret label.
-fn id_problem(id: &str) -> &'static str {
+fn id_problem(id: &str) -> std::borrow::Cow<'static, str> {
     if id.is_empty() {
-        "empty id"
+        "empty id".into()
     } else if id.len() > fields::MAX_ID_LEN {
-        "longer than 64 characters"
+        format!("longer than {} characters", fields::MAX_ID_LEN).into()
     } else if id.bytes().any(|b| b.is_ascii_uppercase()) {
-        "ids are lowercase"
+        "ids are lowercase".into()
     } else if id.starts_with(['.', '_', '-']) {
-        "ids start with a letter or digit"
+        "ids start with a letter or digit".into()
     } else {
-        "ids use only a-z, 0-9, `.`, `_` and `-`"
+        "ids use only a-z, 0-9, `.`, `_` and `-`".into()
     }
 }
 
@@ -177,7 +168,7 @@ impl Checker<'_> {
             id.span,
             format!("invalid {what} id `{}`", id.value),
         );
-        d.label = Some(id_problem(&id.value).into());
+        d.label = Some(id_problem(&id.value).into_owned());
         d.help = Some(if slug.is_empty() || slug == id.value {
             format!(
                 "ids match [a-z0-9][a-z0-9._-]* and have at most {} characters",

@@ -8,7 +8,7 @@ and edges as JSON (the same dataset exported with `-f json`), that every edge ca
 `relation` (str), `directed` and `disputed` (bool) and never `type`, and that each
 node's and edge's time span is the widened EDTF bounds: start = earliest day of
 `founded` / `date` / `start`, end = latest day of `dissolved` / `end`, open ends absent.
-Run by tests/interop.rs; exits non-zero with a message on any failure.
+Run by tests/it/interop.rs; exits non-zero with a message on any failure.
 """
 
 import json

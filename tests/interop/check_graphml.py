@@ -5,7 +5,7 @@ Usage: check_graphml.py FILE NODES EDGES
 
 Asserts that both libraries read FILE, find NODES nodes and EDGES edges, and that every
 edge carries `relation` (str), `directed` (bool) and `disputed` (bool), and every node
-`name` (str). Run by tests/interop.rs; exits non-zero with a message on any failure.
+`name` (str). Run by tests/it/interop.rs; exits non-zero with a message on any failure.
 """
 
 import sys

@@ -12,7 +12,7 @@ use actorgraph::export::{self, ClusterBy, Format, Options};
 use actorgraph::model::Dataset;
 use clap::ValueEnum;
 
-#[path = "../../../tests/dot_syntax/mod.rs"]
+#[path = "../../../tests/it/dot_syntax/mod.rs"]
 pub mod dot_syntax;
 
 /// A scratch file in a temporary directory that lives as long as the process, in memory

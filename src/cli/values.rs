@@ -1,0 +1,91 @@
+//! The library's enums as clap values. The library knows nothing of clap: each enum
+//! lists its values (`ALL`) and names them (`name`), and here a wrapper per enum adds
+//! the help text and implements [`ValueEnum`], so `--help` and the error for a bad value
+//! read as with a derived one.
+
+use clap::ValueEnum;
+use clap::builder::PossibleValue;
+
+use crate::export::{ClusterBy, Format};
+use crate::report::ReportFormat;
+
+/// Declares `$name`, a clap value wrapping `$inner`, whose help is `$help`.
+macro_rules! value_enum {
+    ($(#[$doc:meta])* $name:ident($inner:ty), $help:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(super) struct $name(pub(super) $inner);
+
+        impl ValueEnum for $name {
+            fn value_variants<'a>() -> &'a [Self] {
+                const N: usize = <$inner>::ALL.len();
+                const ALL: [$name; N] = {
+                    let mut all = [$name(<$inner>::ALL[0]); N];
+                    let mut i = 1;
+                    while i < N {
+                        all[i] = $name(<$inner>::ALL[i]);
+                        i += 1;
+                    }
+                    all
+                };
+                &ALL
+            }
+
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                let help: fn($inner) -> &'static str = $help;
+                Some(PossibleValue::new(self.0.name()).help(help(self.0)))
+            }
+        }
+    };
+}
+
+value_enum!(
+    /// `export --format`.
+    FormatArg(Format),
+    |f| match f {
+        Format::Dot => "Graphviz DOT, for `dot -Tsvg`",
+        Format::Graphml => "GraphML, for Gephi, yEd, networkx and igraph",
+        Format::Json => "The whole dataset as one JSON document, for scripts",
+        Format::Gexf => "GEXF 1.3, a dynamic graph for Gephi's timeline",
+        Format::Mermaid => "A Mermaid flowchart, for Markdown (GitHub, GitLab)",
+    }
+);
+
+value_enum!(
+    /// `export --cluster-by`.
+    ClusterByArg(ClusterBy),
+    |c| match c {
+        ClusterBy::Region => "By `region`",
+        ClusterBy::Kind => "By `kind`",
+    }
+);
+
+value_enum!(
+    /// `--format` of `validate`, `--diagnostics` of the other commands.
+    #[derive(Default)]
+    ReportArg(ReportFormat),
+    |r| match r {
+        ReportFormat::Human => "rustc-style text with the source line and a caret",
+        ReportFormat::Json => "One JSON object with `diagnostics` and `summary`",
+        ReportFormat::Github => "GitHub Actions workflow commands (annotations)",
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value parses back from its name, so `ALL` and `name` agree.
+    #[test]
+    fn every_value_parses_from_its_name() {
+        for v in FormatArg::value_variants() {
+            assert_eq!(FormatArg::from_str(v.0.name(), false), Ok(*v));
+        }
+        for v in ClusterByArg::value_variants() {
+            assert_eq!(ClusterByArg::from_str(v.0.name(), false), Ok(*v));
+        }
+        for v in ReportArg::value_variants() {
+            assert_eq!(ReportArg::from_str(v.0.name(), false), Ok(*v));
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! `docs/diagnostics.md` stays in step with the code list: one `## <code>` heading per
+//! code, in `Code::ALL` order, no heading for an unknown code, the right severity, and a
+//! first YAML example that really triggers the code.
+
+use std::path::PathBuf;
+
+use actorgraph::diagnostic::{Code, Severity};
+use actorgraph::pipeline;
+
+/// What the examples assume the rest of the dataset declares (the reference says so). The
+/// file sorts last, so an example's own records own their ids.
+const CONTEXT: &str = "organizations:
+  - id: imu
+    name: Islamic Movement of Uzbekistan
+  - id: iju
+    name: Islamic Jihad Union
+sources:
+  - id: s
+    title: A source
+  - id: t
+    title: Another source
+";
+
+/// Codes whose failing input cannot be written as YAML text (they are about paths and bytes).
+const NO_YAML_EXAMPLE: &[&str] = &[
+    "no-yaml-files",
+    "io-error",
+    "not-a-regular-file",
+    "link-outside-dataset",
+    "invalid-utf8",
+];
+
+struct Section {
+    heading: String,
+    body: String,
+}
+
+/// The `## ` sections of the reference, ignoring lines inside code fences.
+fn sections() -> Vec<Section> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/diagnostics.md");
+    let text = std::fs::read_to_string(path).expect("docs/diagnostics.md");
+    let mut sections: Vec<Section> = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if let Some(heading) = line.strip_prefix("## ").filter(|_| !in_fence) {
+            sections.push(Section {
+                heading: heading.trim().to_owned(),
+                body: String::new(),
+            });
+        } else if let Some(section) = sections.last_mut() {
+            section.body.push_str(line);
+            section.body.push('\n');
+        }
+    }
+    sections
+}
+
+/// The first `yaml` code block of a section.
+fn first_yaml(body: &str) -> Option<String> {
+    let start = body.find("```yaml\n")? + "```yaml\n".len();
+    let len = body[start..].find("```")?;
+    Some(body[start..start + len].to_owned())
+}
+
+fn code_named(name: &str) -> Option<Code> {
+    Code::ALL.iter().copied().find(|c| c.as_str() == name)
+}
+
+#[test]
+fn every_code_has_a_heading_in_order_and_no_heading_is_unknown() {
+    let headings: Vec<String> = sections().into_iter().map(|s| s.heading).collect();
+    for h in &headings {
+        assert!(
+            code_named(h).is_some(),
+            "docs/diagnostics.md has a heading `## {h}` for no known code"
+        );
+    }
+    for code in Code::ALL {
+        assert!(
+            headings.iter().any(|h| h == code.as_str()),
+            "docs/diagnostics.md has no `## {code}` heading"
+        );
+    }
+    let expected: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(
+        headings, expected,
+        "headings must follow Code::ALL, once each"
+    );
+}
+
+#[test]
+fn every_section_states_the_severity() {
+    for s in sections() {
+        let Some(code) = code_named(&s.heading) else {
+            continue;
+        };
+        let word = match code.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        assert!(
+            s.body.contains(&format!("**Severity:** {word}")),
+            "`## {}` must say **Severity:** {word}",
+            s.heading
+        );
+        assert!(
+            s.body.contains("**Fix:**"),
+            "`## {}` has no **Fix:**",
+            s.heading
+        );
+    }
+}
+
+#[test]
+fn every_yaml_example_triggers_its_code() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let context = dir.path().join("zz-context.yaml");
+    std::fs::write(&context, CONTEXT).expect("write context");
+    for s in sections() {
+        let Some(code) = code_named(&s.heading) else {
+            continue;
+        };
+        let example = first_yaml(&s.body);
+        if NO_YAML_EXAMPLE.contains(&code.as_str()) {
+            assert!(
+                example.is_none(),
+                "`## {code}` is listed as having no YAML example"
+            );
+            continue;
+        }
+        let example = example.unwrap_or_else(|| panic!("`## {code}` has no ```yaml example"));
+        let path: PathBuf = dir.path().join(format!("{code}.yaml"));
+        std::fs::write(&path, &example).expect("write example");
+        let checked = pipeline::check(
+            pipeline::Input::Paths(&[path.clone(), context.clone()]),
+            pipeline::Mode::Build,
+        );
+        std::fs::remove_file(&path).expect("remove example");
+        let found: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        assert!(
+            found.contains(&code.as_str()),
+            "the example under `## {code}` does not trigger it; it gives {found:?}:\n{example}"
+        );
+    }
+}
+
+/// The modules `docs/architecture.md`'s module table names: the backticked names in its
+/// first column, `a::{b, c}` standing for `a::b` and `a::c`.
+fn documented_modules() -> std::collections::BTreeSet<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/architecture.md");
+    let text = std::fs::read_to_string(path).expect("docs/architecture.md");
+    let mut names = std::collections::BTreeSet::new();
+    let rows = text
+        .lines()
+        .skip_while(|l| !l.starts_with("| module |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'));
+    for row in rows {
+        let first = row.split('|').nth(1).expect("a first column");
+        for name in first.split('`').skip(1).step_by(2) {
+            match name.split_once("::{") {
+                Some((parent, rest)) => {
+                    for child in rest.trim_end_matches('}').split(',') {
+                        names.insert(format!("{parent}::{}", child.trim()));
+                    }
+                }
+                None => {
+                    names.insert(name.to_owned());
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The modules under `src/`: `a/b.rs` and `a/b/mod.rs` are `a::b`; `main.rs` is the
+/// binary; `lib.rs` (the crate root) and `tests.rs` files (unit tests) are not modules
+/// with a job of their own.
+fn source_modules() -> std::collections::BTreeSet<String> {
+    fn walk(
+        dir: &std::path::Path,
+        prefix: &[String],
+        out: &mut std::collections::BTreeSet<String>,
+    ) {
+        for entry in std::fs::read_dir(dir).expect("src/ is readable") {
+            let path = entry.expect("a directory entry").path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("UTF-8 names");
+            let mut module = prefix.to_vec();
+            if path.is_dir() {
+                module.push(name.to_owned());
+                walk(&path, &module, out);
+                continue;
+            }
+            let Some(stem) = name.strip_suffix(".rs") else {
+                continue;
+            };
+            match (prefix.is_empty(), stem) {
+                (true, "main") => {
+                    out.insert("main.rs".to_owned());
+                    continue;
+                }
+                (true, "lib") | (_, "tests") => continue,
+                (_, "mod") => {}
+                _ => module.push(stem.to_owned()),
+            }
+            out.insert(module.join("::"));
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    walk(
+        &PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &[],
+        &mut out,
+    );
+    out
+}
+
+/// Every module under `src/` has a row in the architecture's module table, and every
+/// module the table names exists.
+#[test]
+fn the_architecture_names_every_module() {
+    let documented = documented_modules();
+    let source = source_modules();
+    let missing: Vec<&String> = source.difference(&documented).collect();
+    let stale: Vec<&String> = documented.difference(&source).collect();
+    assert!(
+        missing.is_empty(),
+        "docs/architecture.md's module table misses {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "docs/architecture.md's module table names modules that do not exist: {stale:?}"
+    );
+}
