@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod export;
 pub mod filter;
+pub mod import;
 pub mod load;
 pub mod model;
 mod output;

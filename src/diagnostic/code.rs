@@ -69,12 +69,26 @@ codes! {
     UnusedSource = "unused-source", Warning;
     IsolatedOrganization = "isolated-organization", Warning;
     SuspectedMojibake = "suspected-mojibake", Warning;
+    // Importing tables (`actorgraph import`).
+    UnreadableTable = "unreadable-table", Error;
+    MissingColumn = "missing-column", Error;
+    EmptyCell = "empty-cell", Error;
+    UnknownNode = "unknown-node", Error;
+    UnmappedRelation = "unmapped-relation", Error;
+    DecodedEncoding = "decoded-encoding", Warning;
+    DuplicateRow = "duplicate-row", Warning;
+    MergedRows = "merged-rows", Warning;
+    RepairedMojibake = "repaired-mojibake", Warning;
+    ProbableMatch = "probable-match", Warning;
 }
 
 impl Code {
     /// Whether the problem is about reading the input at all (exit status 2, not 1).
     pub fn is_input_failure(self) -> bool {
-        matches!(self, Code::NoYamlFiles | Code::IoError)
+        matches!(
+            self,
+            Code::NoYamlFiles | Code::IoError | Code::UnreadableTable
+        )
     }
 }
 

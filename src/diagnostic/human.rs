@@ -52,7 +52,7 @@ impl<'f> SourceCache<'f> {
     /// The text of a 1-based line, without its line ending, or `None` when unreadable.
     fn line(&mut self, file: FileId, line: u32) -> Option<&str> {
         let files = self.files;
-        if file.0 as usize >= files.len() {
+        if file.0 as usize >= files.len() || !files.shows_source(file) {
             return None;
         }
         if self.current.as_ref().is_none_or(|(id, _)| *id != file) {

@@ -42,6 +42,9 @@ pub struct Location {
 pub struct Files {
     paths: Vec<PathBuf>,
     display: Vec<Arc<str>>,
+    /// Files whose lines are not shown under a diagnostic (tables, workbooks): their
+    /// columns count cells, not characters.
+    opaque: Vec<bool>,
 }
 
 impl Files {
@@ -51,7 +54,22 @@ impl Files {
         self.display
             .push(Arc::from(path.to_string_lossy().replace('\\', "/")));
         self.paths.push(path);
+        self.opaque.push(false);
         id
+    }
+
+    /// Registers a file shown as `label` whose text is never quoted under a diagnostic:
+    /// a table, where a location is a row and a cell column, or a workbook's sheet.
+    pub fn add_opaque(&mut self, path: PathBuf, label: &str) -> FileId {
+        let id = self.add(path);
+        self.display[id.0 as usize] = Arc::from(label);
+        self.opaque[id.0 as usize] = true;
+        id
+    }
+
+    /// Whether a file's lines may be shown under its diagnostics.
+    pub fn shows_source(&self, id: FileId) -> bool {
+        !self.opaque.get(id.0 as usize).copied().unwrap_or(true)
     }
 
     /// Shows the files under `root` as `label` followed by their path below `root`,

@@ -14,7 +14,7 @@ use crate::diagnostic::{Code, Diagnostic, Files, Location, Severity, Span};
 use crate::load::raw::{RawDataset, Text};
 use crate::model::Dataset;
 
-pub use fields::is_id;
+pub use fields::{is_http_url, is_id, is_wikidata};
 
 /// The outcome of validation.
 #[derive(Debug)]
