@@ -20,7 +20,7 @@ pub(super) struct ExportArgs {
     /// Output format.
     #[arg(long, short, value_enum)]
     format: export::Format,
-    /// Write to FILE (atomically) instead of standard output.
+    /// Write to FILE (atomically) instead of standard output (`-f csv`: into the directory FILE).
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     /// DOT: add a legend of the edge types present.
@@ -61,6 +61,19 @@ pub(super) fn run(
         cluster_by: args.cluster_by,
         per_edge_direction: args.per_edge_direction,
     };
+    if args.format == export::Format::Csv {
+        let Some(dir) = &args.output else {
+            writeln!(stderr, "error: `-f csv` writes four files: give the directory with `-o DIR`")?;
+            return Ok(EXIT_FAILURE);
+        };
+        return match write_csv(dataset, dir, checked.files.paths()) {
+            Ok(()) => Ok(EXIT_OK),
+            Err(e) => {
+                writeln!(stderr, "error: {e}")?;
+                Ok(EXIT_FAILURE)
+            }
+        };
+    }
     let write = |out: &mut dyn Write| export::write(args.format, dataset, &options, out);
     let Some(target) = &args.output else {
         let mut out = io::BufWriter::new(stdout);
@@ -80,4 +93,26 @@ pub(super) fn run(
             Ok(EXIT_FAILURE)
         }
     }
+}
+
+/// Writes the CSV tables into `dir` (made if missing): each staged first, then all put in
+/// place, so a failure leaves none of them half-written.
+fn write_csv(
+    dataset: &crate::model::Dataset,
+    dir: &std::path::Path,
+    inputs: &[PathBuf],
+) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+    let mut staged = Vec::new();
+    for name in export::csv::FILES {
+        let target = dir.join(name);
+        output::check_not_input(&target, inputs).map_err(|e| e.to_string())?;
+        let s = output::stage(&target, |out| export::csv::write_table(dataset, name, out))
+            .map_err(|e| e.to_string())?;
+        staged.push(s);
+    }
+    for s in staged {
+        s.commit().map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
