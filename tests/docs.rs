@@ -22,7 +22,22 @@ sources:
 ";
 
 /// Codes whose failing input cannot be written as YAML text (they are about paths and bytes).
-const NO_YAML_EXAMPLE: &[&str] = &["no-yaml-files", "io-error", "invalid-utf8"];
+const NO_YAML_EXAMPLE: &[&str] = &[
+    "no-yaml-files",
+    "io-error",
+    "invalid-utf8",
+    // Import codes are about tables; their examples are CSV, run by tests/import.rs.
+    "unreadable-table",
+    "missing-column",
+    "empty-cell",
+    "unknown-node",
+    "unmapped-relation",
+    "decoded-encoding",
+    "duplicate-row",
+    "merged-rows",
+    "repaired-mojibake",
+    "probable-match",
+];
 
 struct Section {
     heading: String,

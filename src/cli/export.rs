@@ -63,7 +63,10 @@ pub(super) fn run(
     };
     if args.format == export::Format::Csv {
         let Some(dir) = &args.output else {
-            writeln!(stderr, "error: `-f csv` writes four files: give the directory with `-o DIR`")?;
+            writeln!(
+                stderr,
+                "error: `-f csv` writes four files: give the directory with `-o DIR`"
+            )?;
             return Ok(EXIT_FAILURE);
         };
         return match write_csv(dataset, dir, checked.files.paths()) {

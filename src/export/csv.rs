@@ -31,7 +31,9 @@ pub fn write_table(dataset: &Dataset, name: &str, out: &mut dyn Write) -> io::Re
         "edges.csv" => edges(dataset, &mut w),
         "sources.csv" => sources(dataset, &mut w),
         "edge_types.csv" => edge_types(dataset, &mut w),
-        _ => Err(csv::Error::from(io::Error::other(format!("no table {name}")))),
+        _ => Err(csv::Error::from(io::Error::other(format!(
+            "no table {name}"
+        )))),
     }
     .map_err(io::Error::other)?;
     w.flush()

@@ -199,7 +199,7 @@ impl Builder<'_> {
             let best = existing
                 .iter()
                 .map(|(k, id)| (strsim::normalized_levenshtein(&key, k), id))
-                .filter(|(score, _)| *score >= 0.8)
+                .filter(|(score, _)| *score >= 0.75)
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let (Some((_, id)), Some(loc)) = (best, &acc.first) {
                 self.diags.push(
