@@ -4,8 +4,8 @@
 //! `Direction`, with the relation in `relation`), `sources.csv` and `edge_types.csv`.
 //! List fields are JSON arrays in one cell (`aliases`: strings; `citations` and
 //! `disputed_by`: a source id, or an object with `ref`, `quote` and `locator`); an empty
-//! cell is an absent value. UTF-8, no byte order mark, `\n` line ends, quotes only where
-//! needed.
+//! cell is an absent value, and an empty text is the one character U+FFFF
+//! ([`EMPTY_TEXT`]). UTF-8, no byte order mark, `\n` line ends, quotes only where needed.
 
 use std::io::{self, Write};
 
@@ -41,8 +41,16 @@ pub fn write_table(dataset: &Dataset, name: &str, out: &mut dyn Write) -> io::Re
 
 type Writer<'a> = csv::Writer<&'a mut dyn Write>;
 
+/// The marker of an empty text (`notes: ""`), which an empty cell (an absent value) cannot
+/// carry: U+FFFF, a character no dataset text may contain.
+pub const EMPTY_TEXT: &str = "\u{ffff}";
+
 fn opt(s: Option<&str>) -> &str {
-    s.unwrap_or("")
+    match s {
+        Some("") => EMPTY_TEXT,
+        Some(s) => s,
+        None => "",
+    }
 }
 
 fn date(d: Option<&Date>) -> &str {
@@ -208,7 +216,7 @@ fn edge_types(d: &Dataset, w: &mut Writer<'_>) -> csv::Result<()> {
         w.write_record([
             t.name.as_str(),
             if t.directed { "true" } else { "false" },
-            t.label.as_str(),
+            opt(Some(t.label.as_str())),
             t.color.as_str(),
             t.style.as_str(),
             if t.builtin { "true" } else { "false" },

@@ -213,6 +213,9 @@ impl<'a> Builder<'a> {
         if value.is_empty() {
             return Ok(None);
         }
+        if self.exact && value == crate::export::csv::EMPTY_TEXT {
+            return Ok(Some(String::new()));
+        }
         if let Some(c) = value.chars().find(|&c| forbidden(c)) {
             return Err(Diagnostic::new(
                 Code::ControlCharacter,
@@ -629,9 +632,10 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// What no dataset text may contain (the validator's rule): C0 controls but tab and
+/// newline, U+FFFE and U+FFFF.
 fn forbidden(c: char) -> bool {
-    matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}')
-        || c == '\r'
+    matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// Repairs Windows-1252 text that was read as Latin-1: UTF-8 read that way (`â\u{80}\u{99}`
