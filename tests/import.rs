@@ -29,16 +29,16 @@ fn outputs(dir: &Path) -> String {
         .map(|r| r.map(|e| e.expect("entry").path()).collect())
         .unwrap_or_default();
     names.sort();
-    names
-        .iter()
-        .map(|p| {
-            let name = p.file_name().expect("name").to_string_lossy().into_owned();
-            format!(
-                "==> out/{name} <==\n{}",
-                fs::read_to_string(p).expect("read")
-            )
-        })
-        .collect()
+    let mut all = String::new();
+    for p in &names {
+        let name = p.file_name().expect("name").to_string_lossy().into_owned();
+        let text = fs::read_to_string(p).expect("read");
+        all.push_str("==> out/");
+        all.push_str(&name);
+        all.push_str(" <==\n");
+        all.push_str(&text);
+    }
+    all
 }
 
 /// The run and what it wrote, for a snapshot.

@@ -116,7 +116,7 @@ pub(super) fn run(
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
-    let write = !failed && !(args.strict && errors);
+    let write = !(failed || args.strict && errors);
     let written = if write {
         write_outputs(&imported, args.force)
     } else {

@@ -158,7 +158,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), String> 
 }
 
 fn utf16(bytes: &[u8], little: bool) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err("the file is UTF-16 with an odd number of bytes".to_owned());
     }
     let units: Vec<u16> = bytes

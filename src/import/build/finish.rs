@@ -181,7 +181,7 @@ impl Builder<'_> {
                     .flat_map(|o| {
                         std::iter::once(o.name.as_str())
                             .chain(o.short.as_deref())
-                            .chain(o.aliases.iter().map(|a| a.as_str()))
+                            .chain(o.aliases.iter().map(compact_str::CompactString::as_str))
                             .map(|n| (ids::match_key(n), o.id.to_string()))
                             .collect::<Vec<_>>()
                     })
@@ -228,7 +228,7 @@ impl Builder<'_> {
                 .or(acc.explicit_id.as_ref().filter(|id| is_id(id)))
             {
                 taken.insert(id.clone());
-                out[i] = id.clone();
+                out[i].clone_from(id);
             }
         }
         let mut wanted: Vec<(String, String, usize)> = self

@@ -154,7 +154,7 @@ impl<'a> Builder<'a> {
                 let keys = std::iter::once(o.id.as_str())
                     .chain(std::iter::once(o.name.as_str()))
                     .chain(o.short.as_deref())
-                    .chain(o.aliases.iter().map(|a| a.as_str()));
+                    .chain(o.aliases.iter().map(compact_str::CompactString::as_str));
                 for k in keys {
                     b.org_keys
                         .entry(format!("n:{}", ids::match_key(k)))

@@ -193,21 +193,19 @@ impl Builder<'_> {
     /// The organization under `key`, made when new; `name` is counted as one spelling.
     pub(super) fn org(&mut self, key: &str, name: &str, loc: Location) -> usize {
         let by_name = format!("n:{}", ids::match_key(name));
-        let i = match self
+        let found = self
             .org_keys
             .get(key)
             .or_else(|| self.existing_by_name(&by_name))
-        {
-            Some(&i) => i,
-            None => {
-                self.orgs.push(OrgAcc {
-                    first: Some(loc),
-                    group: key.strip_prefix("key:").map(str::to_owned),
-                    ..OrgAcc::default()
-                });
-                self.orgs.len() - 1
-            }
-        };
+            .copied();
+        let i = found.unwrap_or_else(|| {
+            self.orgs.push(OrgAcc {
+                first: Some(loc),
+                group: key.strip_prefix("key:").map(str::to_owned),
+                ..OrgAcc::default()
+            });
+            self.orgs.len() - 1
+        });
         self.org_keys.entry(key.to_owned()).or_insert(i);
         let acc = &mut self.orgs[i];
         if acc.existing.is_none() {
