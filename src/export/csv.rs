@@ -1,7 +1,8 @@
 //! The dataset as four CSV tables for spreadsheets, Gephi and Kumu, and for `import` to
 //! read back exactly: `organizations.csv` (Gephi's `Id` and `Label` columns, Kumu's
-//! `Label`), `edges.csv` (Gephi's `Source`, `Target` and `Type`, Kumu's `From`, `To` and
-//! `Direction`, with the relation in `relation`), `sources.csv` and `edge_types.csv`.
+//! `Label`), `edges.csv` (Gephi's `Source` and `Target` ids and `Type`, Kumu's `From` and
+//! `To` names and `Direction`, the relation in `relation`), `sources.csv` and
+//! `edge_types.csv`.
 //! List fields are JSON arrays in one cell (`aliases`: strings; `citations` and
 //! `disputed_by`: a source id, or an object with `ref`, `quote` and `locator`); an empty
 //! cell is an absent value, and an empty text is the one character U+FFFF
@@ -59,8 +60,8 @@ fn date(d: Option<&Date>) -> &str {
 
 fn organizations(d: &Dataset, w: &mut Writer<'_>) -> csv::Result<()> {
     w.write_record([
-        "id",
-        "label",
+        "Id",
+        "Label",
         "short",
         "aliases",
         "kind",
@@ -134,14 +135,14 @@ fn json(value: &impl Serialize) -> String {
 
 fn edges(d: &Dataset, w: &mut Writer<'_>) -> csv::Result<()> {
     w.write_record([
-        "id",
-        "source",
-        "target",
-        "from",
-        "to",
+        "Id",
+        "Source",
+        "Target",
+        "From",
+        "To",
         "relation",
-        "type",
-        "direction",
+        "Type",
+        "Direction",
         "date",
         "start",
         "end",
@@ -167,8 +168,8 @@ fn edges(d: &Dataset, w: &mut Writer<'_>) -> csv::Result<()> {
             opt(e.id.as_deref()),
             from.id.as_str(),
             to.id.as_str(),
-            from.id.as_str(),
-            to.id.as_str(),
+            from.name.as_str(),
+            to.name.as_str(),
             t.name.as_str(),
             gephi,
             kumu,

@@ -320,12 +320,29 @@ const KUMU_NAMES: &[(Field, &[&str])] = &[
     (Field::Notes, &["notes"]),
 ];
 
+/// The columns `export -f csv` writes (`From` and `To` hold names, for Kumu).
+const ACTORGRAPH_NAMES: &[(Field, &[&str])] = &[
+    (Field::Id, &["id"]),
+    (Field::From, &["source"]),
+    (Field::To, &["target"]),
+    (Field::Type, &["relation"]),
+    (Field::Directed, &["direction"]),
+    (Field::Date, &["date"]),
+    (Field::Start, &["start"]),
+    (Field::End, &["end"]),
+    (Field::Confidence, &["confidence"]),
+    (Field::Citations, &["citations"]),
+    (Field::DisputedBy, &["disputedby"]),
+    (Field::Notes, &["notes"]),
+];
+
 fn preset_names(preset: Option<Preset>) -> &'static [(Field, &'static [&'static str])] {
     match preset {
         Some(Preset::Mmp) => MMP_NAMES,
         Some(Preset::Gephi) => GEPHI_NAMES,
         Some(Preset::Kumu) => KUMU_NAMES,
-        Some(Preset::Actorgraph) | None => EDGE_NAMES,
+        Some(Preset::Actorgraph) => ACTORGRAPH_NAMES,
+        None => EDGE_NAMES,
     }
 }
 
