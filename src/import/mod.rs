@@ -189,7 +189,7 @@ pub fn import(inputs: &[PathBuf], out: &Path, options: &Options) -> Result<Impor
     let mut built = build::build(inputs, options, existing)?;
     let header = inputs
         .iter()
-        .map(|p| format!("`{}`", read::printable_path(p).replace(['\n', '\r'], " ")))
+        .map(|p| format!("`{}`", read::printable_path(p)))
         .collect::<Vec<_>>()
         .join(", ");
     let texts: Vec<(PathBuf, String)> =

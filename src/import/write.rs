@@ -11,6 +11,7 @@ use super::{Draft, DraftCitation, DraftEdge, DraftOrg, DraftSource, DraftType};
 /// relation (`edges-<type>.yaml`) when `split` is set. Empty kinds get no file.
 pub fn render(draft: &Draft, header: &str, split: bool) -> Vec<(String, String)> {
     let mut files = Vec::new();
+    let header = comment(header);
     let start = |what: &str| format!("# {what} imported by `actorgraph import` from {header}.\n");
     if !draft.edge_types.is_empty() {
         let mut s = start("Edge types");
@@ -165,10 +166,16 @@ fn list(s: &mut String, key: &str, values: &[String]) {
     }
 }
 
-/// A comment line's text: one line, no control characters.
+/// A comment line's text: one line, no control characters or other line breaks.
 fn comment(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
