@@ -19,7 +19,6 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{self, Diagnostic, Files, Severity};
 use crate::load;
-use crate::model::Dataset;
 use crate::validate;
 
 pub use map::{Field, Preset};
@@ -140,8 +139,6 @@ pub struct Imported {
     pub diagnostics: Vec<Diagnostic>,
     /// `(path, text)` of each output file, in name order.
     pub outputs: Vec<(PathBuf, String)>,
-    /// The dataset the outputs make (with `--into`: together with that dataset).
-    pub dataset: Option<Dataset>,
     /// Numbers for the summary.
     pub counts: Counts,
 }
@@ -186,26 +183,28 @@ pub fn import(inputs: &[PathBuf], out: &Path, options: &Options) -> Result<Impor
         None => None,
     };
     let existing = into.as_ref().and_then(|c| c.dataset.as_ref());
-    let mut built = build::build(inputs, options, existing)?;
+    let Built {
+        mut files,
+        mut diagnostics,
+        draft,
+        counts,
+    } = build::build(inputs, options, existing)?;
+    drop(into);
     let header = inputs
         .iter()
         .map(|p| format!("`{}`", read::printable_path(p)))
         .collect::<Vec<_>>()
         .join(", ");
-    let texts: Vec<(PathBuf, String)> =
-        write::render(&built.draft, &header, options.split_by_relation)
-            .into_iter()
-            .map(|(name, text)| (out.join(name), text))
-            .collect();
+    let texts: Vec<(PathBuf, String)> = write::render(&draft, &header, options.split_by_relation)
+        .into_iter()
+        .map(|(name, text)| (out.join(name), text))
+        .collect();
+    drop(draft);
+    // Checked, not built: only the diagnostics of the output are needed.
     let into_paths: Vec<PathBuf> = options.into.iter().cloned().collect();
     let loaded = load::load_with_texts(&into_paths, &texts);
-    let prior = loaded
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error);
-    let validation = validate::validate(loaded.raw, &loaded.files, prior);
     let mut checks = loaded.diagnostics;
-    checks.extend(validation.diagnostics);
+    checks.extend(validate::check(loaded.raw, &loaded.files));
     // Offsets of the output files among the validation's files.
     let first_output = loaded.files.len() - texts.len();
     let bug = checks.iter().any(|d| d.severity == Severity::Error);
@@ -213,7 +212,7 @@ pub fn import(inputs: &[PathBuf], out: &Path, options: &Options) -> Result<Impor
     // re-registered after the tables so their ids do not clash.
     let mut outputs_files = Vec::new();
     for (path, _) in &texts {
-        outputs_files.push(built.files.add(path.clone()));
+        outputs_files.push(files.add(path.clone()));
     }
     for mut d in checks {
         // The import reports C1 characters at their cell.
@@ -230,15 +229,14 @@ pub fn import(inputs: &[PathBuf], out: &Path, options: &Options) -> Result<Impor
         {
             r.location.file_id = outputs_files[j];
         }
-        built.diagnostics.push(d);
+        diagnostics.push(d);
     }
-    diagnostic::sort(&mut built.diagnostics);
+    diagnostic::sort(&mut diagnostics);
     let imported = Imported {
-        files: built.files,
-        diagnostics: built.diagnostics,
+        files,
+        diagnostics,
         outputs: texts,
-        dataset: validation.dataset,
-        counts: built.counts,
+        counts,
     };
     if bug {
         return Err(ImportError::Bug(Box::new(imported)));

@@ -193,10 +193,11 @@ fn is_plain(v: &str) -> bool {
     let Some(first) = v.chars().next() else {
         return false;
     };
-    let keyword = matches!(
-        v.to_ascii_lowercase().as_str(),
-        "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n"
-    );
+    let keyword = v.len() <= 5
+        && matches!(
+            v.to_ascii_lowercase().as_str(),
+            "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n"
+        );
     first.is_ascii_alphabetic()
         && !keyword
         && !v.ends_with(' ')

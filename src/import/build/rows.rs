@@ -192,12 +192,10 @@ impl Builder<'_> {
 
     /// The organization under `key`, made when new; `name` is counted as one spelling.
     pub(super) fn org(&mut self, key: &str, name: &str, loc: Location) -> usize {
-        let by_name = format!("n:{}", ids::match_key(name));
-        let found = self
-            .org_keys
-            .get(key)
-            .or_else(|| self.existing_by_name(&by_name))
-            .copied();
+        let found = self.org_keys.get(key).copied().or_else(|| {
+            let by_name = format!("n:{}", ids::match_key(name));
+            self.existing_by_name(&by_name).copied()
+        });
         let i = found.unwrap_or_else(|| {
             self.orgs.push(OrgAcc {
                 first: Some(loc),
