@@ -434,6 +434,63 @@ fn every_import_code_is_triggered() {
     }
 }
 
+/// Each import code has a fixture under `tests/fixtures/import/codes/`, named after it
+/// (`<code>--<role>.*` for the files it needs beside it), that gives exactly that one
+/// diagnostic; its human report is pinned by a snapshot, like the validator's fixtures.
+#[test]
+fn each_code_fixture_gives_exactly_its_code() {
+    let cases: &[(&str, &[&str])] = &[
+        ("unreadable-table", &[]),
+        ("missing-column", &[]),
+        ("empty-cell", &[]),
+        ("unknown-node", &["--nodes", "unknown-node--nodes.csv"]),
+        ("unmapped-relation", &[]),
+        ("decoded-encoding", &[]),
+        ("duplicate-row", &["--preset", "mmp"]),
+        ("merged-rows", &["--preset", "mmp"]),
+        (
+            "repaired-mojibake",
+            &["--preset", "mmp", "--repair-mojibake"],
+        ),
+        (
+            "probable-match",
+            &["--into", "probable-match--dataset.yaml"],
+        ),
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(FIXTURES)
+        .join("codes");
+    let mut on_disk: Vec<String> = fs::read_dir(&root)
+        .expect("codes directory")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.contains("--"))
+        .map(|n| n.trim_end_matches(".csv").to_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = cases.iter().map(|(c, _)| (*c).to_owned()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed, "fixtures and cases differ");
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in fs::read_dir(&root).expect("codes directory") {
+        let path = entry.expect("entry").path();
+        fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    for (code, extra) in cases {
+        let table = format!("{code}.csv");
+        let run_to = |out: &str, format: &str| {
+            let args = [
+                &["import", table.as_str(), "--out", out, "--format", format][..],
+                extra,
+            ];
+            run_in(dir.path(), &args.concat())
+        };
+        let json = run_to(&format!("{code}-json"), "json");
+        assert_eq!(codes(&json), [*code], "{code}: {}", json.stdout);
+        let human = run_to(&format!("{code}-human"), "human");
+        insta::assert_snapshot!(format!("code_{code}"), human.stdout);
+    }
+}
+
 #[test]
 fn the_csv_export_imports_back_to_the_same_json() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -19,52 +19,25 @@ use actorgraph::pipeline::{self, Checked};
 const INVALID: &str = "tests/fixtures/invalid";
 const VALID: &str = "tests/fixtures/valid/full";
 
+/// The test of `actorgraph import`'s codes: their fixtures are tables, not YAML.
+const IMPORT_FIXTURES: &str = "import::each_code_fixture_gives_exactly_its_code";
+
 /// Codes tested at run time instead of by a committed fixture, with the test that does it.
 const RUNTIME: &[(&str, &str)] = &[
     ("no-yaml-files", "runtime_no_yaml_files"),
     ("io-error", "runtime_io_error_for_a_missing_path"),
     ("invalid-utf8", "runtime_invalid_utf8"),
-    // Import codes come from tables: tests/import.rs triggers each on its fixtures.
-    (
-        "unreadable-table",
-        "import::xlsx_and_ods_give_the_same_dataset_and_name_the_sheet",
-    ),
-    (
-        "missing-column",
-        "import::missing_columns_are_reported_with_the_headers",
-    ),
-    (
-        "empty-cell",
-        "import::mmp_preset_merges_duplicates_and_reports_what_it_refuses",
-    ),
-    (
-        "unknown-node",
-        "import::tsv_with_a_node_table_in_github_format",
-    ),
-    (
-        "unmapped-relation",
-        "import::every_import_code_is_triggered",
-    ),
-    (
-        "decoded-encoding",
-        "import::windows_1252_is_decoded_and_said_and_bad_cells_are_refused",
-    ),
-    (
-        "duplicate-row",
-        "import::mmp_preset_merges_duplicates_and_reports_what_it_refuses",
-    ),
-    (
-        "merged-rows",
-        "import::mmp_preset_merges_duplicates_and_reports_what_it_refuses",
-    ),
-    (
-        "repaired-mojibake",
-        "import::mmp_mojibake_is_repaired_only_when_asked_and_every_repair_is_listed",
-    ),
-    (
-        "probable-match",
-        "import::into_writes_only_what_is_new_and_reports_probable_matches",
-    ),
+    // Import codes come from tables: tests/import.rs runs tests/fixtures/import/codes/.
+    ("unreadable-table", IMPORT_FIXTURES),
+    ("missing-column", IMPORT_FIXTURES),
+    ("empty-cell", IMPORT_FIXTURES),
+    ("unknown-node", IMPORT_FIXTURES),
+    ("unmapped-relation", IMPORT_FIXTURES),
+    ("decoded-encoding", IMPORT_FIXTURES),
+    ("duplicate-row", IMPORT_FIXTURES),
+    ("merged-rows", IMPORT_FIXTURES),
+    ("repaired-mojibake", IMPORT_FIXTURES),
+    ("probable-match", IMPORT_FIXTURES),
 ];
 
 /// Runs the pipeline from the crate root, so relative fixture paths resolve.

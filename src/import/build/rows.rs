@@ -11,6 +11,28 @@ use crate::import::{DraftCitation, DraftType};
 use crate::model::{Confidence, Date, EdgeType};
 use crate::validate::{is_http_url, is_id};
 
+/// An edge's endpoint before the row is known to be mapped.
+pub(super) struct Endpoint {
+    /// The identity it is collected under.
+    key: String,
+    name: String,
+    loc: Location,
+    /// The organization it already is, if any.
+    found: Option<usize>,
+    /// Whether its name counts as a spelling (not for a node table's lookup).
+    counted: bool,
+}
+
+impl Endpoint {
+    fn same_as(&self, other: &Endpoint) -> bool {
+        match (self.found, other.found) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self.key == other.key,
+            _ => false,
+        }
+    }
+}
+
 /// An edge row's dates: `date`, `start`, `end`.
 type Dates = (Option<String>, Option<String>, Option<String>);
 
@@ -26,7 +48,7 @@ impl Builder<'_> {
         let to = self.endpoint(table, row, c, Field::To, Field::ToKey)?;
         let (type_name, directed, swap) = self.relation(table, row, c, preset)?;
         let (from, to) = if swap { (to, from) } else { (from, to) };
-        if from == to {
+        if from.same_as(&to) {
             return Err(Diagnostic::new(
                 Code::SelfLoop,
                 Some(self.at(table, row, c.get(Field::To).unwrap_or(0))),
@@ -67,6 +89,8 @@ impl Builder<'_> {
         } else {
             None
         };
+        // Only a row that is mapped makes organizations.
+        let (from, to) = (self.resolve(from), self.resolve(to));
         let (a, b) = if directed || from <= to {
             (from, to)
         } else {
@@ -153,7 +177,7 @@ impl Builder<'_> {
         self.diags.push(d);
     }
 
-    /// The organization a row's `name` (and, for MMP, `key`) column names.
+    /// The organization a row's `name` (and, for MMP, `key`) column names, not yet made.
     fn endpoint(
         &mut self,
         table: &Table,
@@ -161,21 +185,27 @@ impl Builder<'_> {
         c: &Columns<Field>,
         name_field: Field,
         key_field: Field,
-    ) -> RowResult<usize> {
+    ) -> RowResult<Endpoint> {
         let column = c.get(name_field).unwrap_or(0);
         let Some(name) = self.text(table, row, c.get(name_field))? else {
             return Err(empty(self.at(table, row, column), "an organization"));
         };
         let loc = self.at(table, row, column);
         if let Some(key) = self.text(table, row, c.get(key_field))? {
-            return Ok(self.org(&format!("key:{key}"), &name, loc));
+            return Ok(self.endpoint_of(format!("key:{key}"), name, loc));
         }
         if let Some(lookup) = &self.node_lookup {
             let found = lookup
                 .get(&format!("id:{name}"))
                 .or_else(|| lookup.get(&format!("n:{}", ids::match_key(&name))));
             return match found {
-                Some(&i) => Ok(i),
+                Some(&i) => Ok(Endpoint {
+                    key: String::new(),
+                    name,
+                    loc,
+                    found: Some(i),
+                    counted: false,
+                }),
                 None => Err(Diagnostic::new(
                     Code::UnknownNode,
                     Some(loc),
@@ -185,9 +215,32 @@ impl Builder<'_> {
             };
         }
         if self.exact && self.existing.is_none() {
-            return Ok(self.org(&format!("node:{name}"), &name, loc));
+            return Ok(self.endpoint_of(format!("node:{name}"), name, loc));
         }
-        Ok(self.org(&format!("n:{}", ids::match_key(&name)), &name, loc))
+        let key = format!("n:{}", ids::match_key(&name));
+        Ok(self.endpoint_of(key, name, loc))
+    }
+
+    fn endpoint_of(&self, key: String, name: String, loc: Location) -> Endpoint {
+        let found = self.org_keys.get(&key).copied().or_else(|| {
+            let by_name = format!("n:{}", ids::match_key(&name));
+            self.existing_by_name(&by_name).copied()
+        });
+        Endpoint {
+            key,
+            name,
+            loc,
+            found,
+            counted: true,
+        }
+    }
+
+    /// Makes (or finds) the organization of an endpoint, counting its spelling.
+    fn resolve(&mut self, e: Endpoint) -> usize {
+        if !e.counted {
+            return e.found.unwrap_or_default();
+        }
+        self.org(&e.key, &e.name, e.loc)
     }
 
     /// The organization under `key`, made when new; `name` is counted as one spelling.
