@@ -33,6 +33,7 @@ const NO_YAML_EXAMPLE: &[&str] = &[
     "unknown-node",
     "unmapped-relation",
     "decoded-encoding",
+    "unused-column",
     "duplicate-row",
     "merged-rows",
     "repaired-mojibake",

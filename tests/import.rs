@@ -378,6 +378,7 @@ fn every_import_code_is_triggered() {
         "edges.tsv",
         "nodes.csv",
         "relationships.ods",
+        "gephi-edges.csv",
     ]);
     fs::write(
         dir.path().join("odd.csv"),
@@ -391,7 +392,7 @@ fn every_import_code_is_triggered() {
         "organizations:\n  - id: hizbul\n    name: Hizbul Islamiya\n",
     )
     .expect("write");
-    let runs: [&[&str]; 7] = [
+    let runs: [&[&str]; 8] = [
         &[
             "mmp.csv",
             "--preset",
@@ -403,6 +404,7 @@ fn every_import_code_is_triggered() {
         &["generic-1252.csv"],
         &["edges.tsv", "--nodes", "nodes.csv"],
         &["odd.csv"],
+        &["gephi-edges.csv", "--preset", "gephi"],
         &["few.csv"],
         &["relationships.ods", "--sheet", "Nope"],
         &["mmp.csv", "--preset", "mmp"],
@@ -420,6 +422,7 @@ fn every_import_code_is_triggered() {
         "unknown-node",
         "unmapped-relation",
         "decoded-encoding",
+        "unused-column",
         "duplicate-row",
         "merged-rows",
         "repaired-mojibake",
@@ -446,6 +449,7 @@ fn each_code_fixture_gives_exactly_its_code() {
         ("unknown-node", &["--nodes", "unknown-node--nodes.csv"]),
         ("unmapped-relation", &[]),
         ("decoded-encoding", &[]),
+        ("unused-column", &[]),
         ("duplicate-row", &["--preset", "mmp"]),
         ("merged-rows", &["--preset", "mmp"]),
         (

@@ -34,6 +34,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("unknown-node", IMPORT_FIXTURES),
     ("unmapped-relation", IMPORT_FIXTURES),
     ("decoded-encoding", IMPORT_FIXTURES),
+    ("unused-column", IMPORT_FIXTURES),
     ("duplicate-row", IMPORT_FIXTURES),
     ("merged-rows", IMPORT_FIXTURES),
     ("repaired-mojibake", IMPORT_FIXTURES),

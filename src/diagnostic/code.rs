@@ -76,6 +76,7 @@ codes! {
     UnknownNode = "unknown-node", Error;
     UnmappedRelation = "unmapped-relation", Error;
     DecodedEncoding = "decoded-encoding", Warning;
+    UnusedColumn = "unused-column", Warning;
     DuplicateRow = "duplicate-row", Warning;
     MergedRows = "merged-rows", Warning;
     RepairedMojibake = "repaired-mojibake", Warning;

@@ -211,7 +211,8 @@ impl<F: Copy + PartialEq> Columns<F> {
         self.found.push((field, column));
     }
 
-    fn is_taken(&self, column: usize) -> bool {
+    /// Whether some field is read from `column`.
+    pub fn is_taken(&self, column: usize) -> bool {
         self.found.iter().any(|&(_, c)| c == column)
     }
 }

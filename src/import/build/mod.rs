@@ -267,6 +267,22 @@ impl<'a> Builder<'a> {
         .with_help("write the date as YYYY, YYYY-MM or YYYY-MM-DD (X for unknown digits)")
     }
 
+    /// Reports each named column no field is read from: its values are not imported.
+    fn unused_columns(&mut self, table: &Table, taken: impl Fn(usize) -> bool) {
+        for (i, header) in table.headers.iter().enumerate() {
+            if taken(i) || header.trim().is_empty() {
+                continue;
+            }
+            let d = Diagnostic::new(
+                Code::UnusedColumn,
+                Some(self.files.locate(table.cell(1, i))),
+                format!("the column `{header}` is not imported"),
+            )
+            .with_help("`--map FIELD=COLUMN` reads it as a field, if it is one");
+            self.diags.push(d);
+        }
+    }
+
     fn missing_column(&mut self, table: &Table, what: &str, map: &str) {
         let d = Diagnostic::new(
             Code::MissingColumn,
@@ -310,6 +326,9 @@ impl<'a> Builder<'a> {
             self.counts.rows += table.rows.len();
             self.counts.refused += table.rows.len();
             return Ok(());
+        }
+        if preset != Some(Preset::Actorgraph) {
+            self.unused_columns(table, |i| c.is_taken(i));
         }
         if preset != Some(Preset::Actorgraph) && self.default_source(table, preset).is_none() {
             return Ok(());

@@ -21,6 +21,9 @@ impl Builder<'_> {
             return;
         }
         self.node_lookup.get_or_insert_with(HashMap::new);
+        if !exact {
+            self.unused_columns(table, |i| c.is_taken(i));
+        }
         for row in &table.rows {
             self.counts.rows += 1;
             match self.node_row(table, row, &c, exact) {
