@@ -210,6 +210,29 @@ fn xlsx_and_ods_give_the_same_dataset_and_name_the_sheet() {
 }
 
 #[test]
+fn a_kumu_workbook_gives_its_elements_and_connections_sheets() {
+    let dir = workspace(&["kumu.xlsx"]);
+    let args = [
+        "import",
+        "kumu.xlsx",
+        "--nodes",
+        "kumu.xlsx",
+        "--preset",
+        "kumu",
+    ];
+    let r = run_in(dir.path(), &[&args[..], &["--out", "out"]].concat());
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_valid(dir.path());
+    let orgs = fs::read_to_string(dir.path().join("out/organizations.yaml")).expect("orgs");
+    assert!(
+        orgs.contains("    kind: militant-group\n    notes: Founded 2002.\n"),
+        "{orgs}"
+    );
+    let edges = fs::read_to_string(dir.path().join("out/edges.yaml")).expect("edges");
+    assert!(edges.contains("type: splinter"), "{edges}");
+}
+
+#[test]
 fn strict_writes_nothing_when_anything_is_wrong() {
     let dir = workspace(&["mmp.csv"]);
     let r = run_in(
