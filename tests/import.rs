@@ -233,6 +233,38 @@ fn a_kumu_workbook_gives_its_elements_and_connections_sheets() {
 }
 
 #[test]
+fn edge_ids_are_kept_when_mapped_and_must_be_unique() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("t.csv"),
+        "edge,From,To,Relation,Date\n\
+         iju-split,Islamic Jihad Union,Islamic Movement of Uzbekistan,splinter,2002\n\
+         iju-split,Taliban,Islamic Jihad Union,hosting,2003\n\
+         ,Taliban,Islamic Movement of Uzbekistan,hosting,2001\n",
+    )
+    .expect("write");
+    let args = [
+        "import", "t.csv", "--out", "out", "--map", "id=edge", "--format", "json",
+    ];
+    let r = run_in(dir.path(), &args);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert_eq!(codes(&r), ["duplicate-id"], "{}", r.stdout);
+    assert_valid(dir.path());
+    let edges = fs::read_to_string(dir.path().join("out/edges.yaml")).expect("edges");
+    assert!(
+        edges.contains("  - id: iju-split\n    from: islamic-jihad-union\n"),
+        "{edges}"
+    );
+    assert_eq!(edges.matches("- id:").count(), 1, "{edges}");
+    // Without `--map id=…` the column is not read: no ids, and the column is reported.
+    let r = run_in(
+        dir.path(),
+        &["import", "t.csv", "--out", "out2", "--format", "json"],
+    );
+    assert_eq!(codes(&r), ["unused-column"], "{}", r.stdout);
+}
+
+#[test]
 fn strict_writes_nothing_when_anything_is_wrong() {
     let dir = workspace(&["mmp.csv"]);
     let r = run_in(

@@ -28,6 +28,10 @@ impl Builder<'_> {
         }
         draft.organizations.sort_by(|a, b| a.id.cmp(&b.id));
         let existing_edges = self.existing_edge_keys();
+        let existing_ids: BTreeSet<&str> = self
+            .existing
+            .map(|d| d.edges.iter().filter_map(|e| e.id.as_deref()).collect())
+            .unwrap_or_default();
         let mut cited = BTreeSet::new();
         for e in &self.edges {
             let edge = DraftEdge {
@@ -44,6 +48,18 @@ impl Builder<'_> {
                 notes: e.notes.clone(),
             };
             if existing_edges.contains(&edge_key(&edge, self.directed(&edge.edge_type))) {
+                continue;
+            }
+            if let Some(id) = edge.id.as_deref().filter(|id| existing_ids.contains(id)) {
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        Some(e.first.clone()),
+                        format!("the dataset imported into already has an edge with the id `{id}`"),
+                    )
+                    .with_help("give the edge another id, or leave its id cell empty"),
+                );
+                self.counts.refused += 1;
                 continue;
             }
             for c in edge.sources.iter().chain(&edge.disputed_by) {

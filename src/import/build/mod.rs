@@ -117,6 +117,8 @@ struct Builder<'a> {
     sources: BTreeMap<String, (DraftSource, bool)>,
     edges: Vec<EdgeAcc>,
     edge_keys: HashMap<EdgeKey, usize>,
+    /// Edge id → edge, for the ids kept.
+    edge_ids: HashMap<String, usize>,
     mojibake: BTreeMap<String, (Location, usize)>,
     default_source_id: Option<String>,
     counts: Counts,
@@ -140,6 +142,7 @@ impl<'a> Builder<'a> {
             sources: BTreeMap::new(),
             edges: Vec::new(),
             edge_keys: HashMap::new(),
+            edge_ids: HashMap::new(),
             mojibake: BTreeMap::new(),
             default_source_id: None,
             counts: Counts::default(),

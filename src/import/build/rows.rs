@@ -73,9 +73,15 @@ impl Builder<'_> {
         };
         let (sources, disputed_by) = self.citations(table, row, c, preset)?;
         let notes = self.text(table, row, c.get(Field::Notes))?;
-        let id = if self.exact {
+        // Edge ids are kept, but not the `Id` of Gephi and Kumu (a row number or a
+        // generated key, not a name worth keeping) unless `--map id=…` asks for it.
+        let mapped = self.options.overrides.iter().any(|(f, _)| *f == Field::Id);
+        let keep_id = mapped || !matches!(preset, Some(Preset::Gephi | Preset::Kumu));
+        let id = if keep_id {
             match self.text(table, row, c.get(Field::Id))? {
                 Some(id) if is_id(&id) => Some(id),
+                // A table's own ids are made valid the way names are (`E 1` → `e-1`).
+                Some(id) if !self.exact && !ids::slug(&id).is_empty() => Some(ids::slug(&id)),
                 Some(id) => {
                     let at = self.at(table, row, c.get(Field::Id).unwrap_or(0));
                     return Err(Diagnostic::new(
@@ -105,9 +111,42 @@ impl Builder<'_> {
             end.clone(),
         );
         let first = self.at(table, row, 0);
-        if let Some(&i) = self.edge_keys.get(&key) {
+        let merged_into = self.edge_keys.get(&key).copied();
+        if let Some(id) = &id {
+            let id_at = || self.at(table, row, c.get(Field::Id).unwrap_or(0));
+            let other = self.edge_ids.get(id).copied();
+            if other.is_some_and(|o| Some(o) != merged_into) {
+                return Err(Diagnostic::new(
+                    Code::DuplicateId,
+                    Some(id_at()),
+                    format!("another edge already has the id `{id}`"),
+                )
+                .with_help("give each edge its own id, or leave the cell empty"));
+            }
+            if let Some(i) = merged_into
+                && self.edges[i].id.as_ref().is_some_and(|old| old != id)
+            {
+                return Err(Diagnostic::new(
+                    Code::DuplicateEdge,
+                    Some(id_at()),
+                    format!(
+                        "the row is the same edge as row {}, which has another id",
+                        self.edges[i].first.line
+                    ),
+                )
+                .with_help("merge the two rows, or give them different dates"));
+            }
+        }
+        if let Some(i) = merged_into {
+            if let Some(id) = id {
+                self.edge_ids.insert(id.clone(), i);
+                self.edges[i].id = Some(id);
+            }
             self.merge(i, sources, disputed_by, notes, confidence, &first);
             return Ok(());
+        }
+        if let Some(id) = &id {
+            self.edge_ids.insert(id.clone(), self.edges.len());
         }
         self.edge_keys.insert(key, self.edges.len());
         self.edges.push(EdgeAcc {
