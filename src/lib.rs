@@ -6,7 +6,8 @@
 //!
 //! What it offers: [`pipeline::check`] loads and validates a dataset (the one way in),
 //! giving [`diagnostic`]s and, when there is no error, the validated [`model`];
-//! [`filter`] slices a dataset, and [`export`] writes one in each format. Nothing in the
+//! [`filter`] slices a dataset, [`export`] writes one in each format, and [`import`]
+//! turns tables (CSV, TSV, workbooks) into a dataset. Nothing in the
 //! library prints: [`run`], the whole command line, writes to the streams it is given.
 
 pub(crate) mod cli;
@@ -14,6 +15,7 @@ pub mod diagnostic;
 pub(crate) mod diff;
 pub mod export;
 pub mod filter;
+pub mod import;
 pub(crate) mod load;
 pub(crate) mod markdown;
 pub mod model;

@@ -22,6 +22,15 @@ pub(super) enum CommandError {
     UnknownOrganization(UnknownOrganization),
     /// A git revision of `diff` could not be read.
     Revision(RevisionError),
+    /// Arguments that parse but do not fit together (`--map` naming no field, `-f csv`
+    /// without `-o DIR`).
+    Usage(String),
+    /// Files could not be written (or would replace a file without `--force`), or a
+    /// dataset an `import` relies on could not be read; or `import` found its own output
+    /// invalid.
+    Files(String),
+    /// A dataset a command relies on has errors (reported before): exit status 1.
+    Invalid(String),
 }
 
 impl CommandError {
@@ -29,6 +38,14 @@ impl CommandError {
     /// not a failure.
     pub(super) fn is_broken_pipe(&self) -> bool {
         matches!(self, CommandError::Write(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+
+    /// The exit status: 1 when a dataset has errors, else 2.
+    pub(super) fn exit_status(&self) -> u8 {
+        match self {
+            CommandError::Invalid(_) => crate::EXIT_INVALID,
+            _ => crate::EXIT_FAILURE,
+        }
     }
 
     /// What to do about it, where that helps (printed on a line of its own).
@@ -48,6 +65,9 @@ impl fmt::Display for CommandError {
             CommandError::Output(e) => e.fmt(f),
             CommandError::UnknownOrganization(e) => e.fmt(f),
             CommandError::Revision(e) => f.write_str(&e.message),
+            CommandError::Usage(m) | CommandError::Files(m) | CommandError::Invalid(m) => {
+                f.write_str(m)
+            }
         }
     }
 }
@@ -60,6 +80,7 @@ impl std::error::Error for CommandError {
             CommandError::Output(e) => Some(e),
             CommandError::UnknownOrganization(e) => Some(e),
             CommandError::Revision(e) => Some(e),
+            CommandError::Usage(_) | CommandError::Files(_) | CommandError::Invalid(_) => None,
         }
     }
 }

@@ -21,7 +21,8 @@ pub(super) struct ExportArgs {
     /// Output format.
     #[arg(long, short, value_enum)]
     format: FormatArg,
-    /// Write to FILE (atomically) instead of standard output; `-` is standard output.
+    /// Write to FILE (atomically) instead of standard output; `-` is standard output
+    /// (`-f csv`: into the directory FILE).
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     /// DOT: add a legend of the edge types present.
@@ -56,6 +57,16 @@ pub(super) fn run(
         cluster_by: args.cluster_by.map(|c| c.0),
         per_edge_direction: args.per_edge_direction,
     };
+    if args.format.0 == export::Format::Csv {
+        let dir = args.output.as_ref().filter(|t| t.as_os_str() != "-");
+        let dir = dir.ok_or_else(|| {
+            CommandError::Usage(
+                "`-f csv` writes four files: give the directory with `-o DIR`".to_owned(),
+            )
+        })?;
+        write_csv(dataset, dir, checked.files.paths()).map_err(CommandError::Files)?;
+        return Ok(EXIT_OK);
+    }
     let write = |out: &mut dyn Write| export::write(args.format.0, dataset, &options, out);
     // `-` means standard output, as for most tools; `./-` names a file.
     let target = args.output.as_ref().filter(|t| t.as_os_str() != "-");
@@ -71,4 +82,26 @@ pub(super) fn run(
     crate::parallel::drop_in_background(checked);
     staged.and_then(output::Staged::commit)?;
     Ok(EXIT_OK)
+}
+
+/// Writes the CSV tables into `dir` (made if missing): each staged first, then all put in
+/// place, so a failure leaves none of them half-written.
+fn write_csv(
+    dataset: &crate::model::Dataset,
+    dir: &std::path::Path,
+    inputs: &[PathBuf],
+) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+    let mut staged = Vec::new();
+    for name in export::csv::FILES {
+        let target = dir.join(name);
+        output::check_not_input(&target, inputs).map_err(|e| e.to_string())?;
+        let s = output::stage(&target, |out| export::csv::write_table(dataset, name, out))
+            .map_err(|e| e.to_string())?;
+        staged.push(s);
+    }
+    for s in staged {
+        s.commit().map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }

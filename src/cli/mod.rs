@@ -5,6 +5,7 @@ mod diff;
 mod error;
 mod export;
 mod filter_args;
+mod import;
 mod schema;
 mod show;
 mod validate;
@@ -45,6 +46,9 @@ enum Command {
     Schema(schema::SchemaArgs),
     /// Show what changed between two datasets (paths or git revisions such as `main:graphs`).
     Diff(diff::DiffArgs),
+    /// Turn tables (CSV, TSV, XLSX, ODS: MMP, Gephi, Kumu or your own) into a dataset,
+    /// reporting every row that cannot be mapped at FILE:ROW:COLUMN.
+    Import(Box<import::ImportArgs>),
 }
 
 /// Parses `args` and runs the subcommand; see [`crate::run`].
@@ -63,6 +67,7 @@ where
         Command::Diff(args) => diff::run(&args, stdout, stderr),
         Command::Show(args) => show::run(&args, stdout, stderr),
         Command::Schema(args) => schema::run(&args, stdout),
+        Command::Import(args) => import::run(&args, stdout, stderr),
     };
     match result {
         Ok(code) => code,
@@ -74,7 +79,7 @@ where
             if let Some(help) = e.help() {
                 let _ = writeln!(stderr, "  = help: {}", printable(help));
             }
-            EXIT_FAILURE
+            e.exit_status()
         }
     }
 }

@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use clap::builder::PossibleValue;
 
 use crate::export::{ClusterBy, Format};
+use crate::import::Preset;
 use crate::report::ReportFormat;
 
 /// Declares `$name`, a clap value wrapping `$inner`, whose help is `$help`.
@@ -48,6 +49,7 @@ value_enum!(
         Format::Json => "The whole dataset as one JSON document, for scripts",
         Format::Gexf => "GEXF 1.3, a dynamic graph for Gephi's timeline",
         Format::Mermaid => "A Mermaid flowchart, for Markdown (GitHub, GitLab)",
+        Format::Csv => "CSV tables (organizations, edges, sources, edge types) into the directory `-o DIR`, for Gephi, Kumu and spreadsheets; `import` reads them back",
     }
 );
 
@@ -68,6 +70,17 @@ value_enum!(
         ReportFormat::Human => "rustc-style text with the source line and a caret",
         ReportFormat::Json => "One JSON object with `diagnostics` and `summary`",
         ReportFormat::Github => "GitHub Actions workflow commands (annotations)",
+    }
+);
+
+value_enum!(
+    /// `import --preset`.
+    PresetArg(Preset),
+    |p| match p {
+        Preset::Mmp => "Stanford's Mapping Militant Organizations relationships CSV",
+        Preset::Gephi => "Gephi's Data Laboratory edge table (Source, Target, Type, Label, Start/End)",
+        Preset::Kumu => "Kumu's export (From, To, Type, Direction; elements with Label)",
+        Preset::Actorgraph => "The tables `actorgraph export -f csv` writes (read exactly, ids kept)",
     }
 );
 

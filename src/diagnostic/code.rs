@@ -73,6 +73,18 @@ codes! {
     UnusedSource = "unused-source", Warning;
     IsolatedOrganization = "isolated-organization", Warning;
     SuspectedMojibake = "suspected-mojibake", Warning;
+    // Importing tables (`actorgraph import`).
+    UnreadableTable = "unreadable-table", Error;
+    MissingColumn = "missing-column", Error;
+    EmptyCell = "empty-cell", Error;
+    UnknownNode = "unknown-node", Error;
+    UnmappedRelation = "unmapped-relation", Error;
+    DecodedEncoding = "decoded-encoding", Warning;
+    UnusedColumn = "unused-column", Warning;
+    DuplicateRow = "duplicate-row", Warning;
+    MergedRows = "merged-rows", Warning;
+    RepairedMojibake = "repaired-mojibake", Warning;
+    ProbableMatch = "probable-match", Warning;
 }
 
 impl Code {
@@ -80,7 +92,11 @@ impl Code {
     pub fn is_input_failure(self) -> bool {
         matches!(
             self,
-            Code::NoYamlFiles | Code::IoError | Code::NotARegularFile | Code::LinkOutsideDataset
+            Code::NoYamlFiles
+                | Code::IoError
+                | Code::NotARegularFile
+                | Code::LinkOutsideDataset
+                | Code::UnreadableTable
         )
     }
 }

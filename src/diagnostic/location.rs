@@ -75,6 +75,15 @@ impl Files {
         self.prints.get(id.0 as usize)?.as_ref()
     }
 
+    /// Registers a file shown as `label` whose text is never quoted under a diagnostic
+    /// (it never gets a fingerprint): a table, where a location is a row and a cell
+    /// column, or a workbook's sheet.
+    pub fn add_opaque(&mut self, path: PathBuf, label: &str) -> FileId {
+        let id = self.add(path);
+        self.display[id.0 as usize] = Arc::from(label);
+        id
+    }
+
     /// Registers a file held in memory, shown in messages as `name` (`REV:PATH/file.yaml`);
     /// it is never looked for on disk.
     pub fn add_in_memory(&mut self, name: &str, content: Arc<[u8]>) -> FileId {

@@ -4,6 +4,7 @@
 
 mod attributes;
 mod batches;
+pub mod csv;
 mod dot;
 mod gexf;
 mod graphml;
@@ -29,6 +30,9 @@ pub enum Format {
     Gexf,
     /// A Mermaid flowchart, for Markdown (GitHub, GitLab).
     Mermaid,
+    /// Four CSV tables in the directory `-o DIR` (organizations, edges, sources, edge
+    /// types), for spreadsheets, Gephi and Kumu, and for `import` to read back.
+    Csv,
 }
 
 /// How to group nodes in formats that can (DOT clusters).
@@ -48,6 +52,7 @@ impl Format {
         Format::Json,
         Format::Gexf,
         Format::Mermaid,
+        Format::Csv,
     ];
 
     /// The format's name on the command line.
@@ -58,6 +63,7 @@ impl Format {
             Format::Json => "json",
             Format::Gexf => "gexf",
             Format::Mermaid => "mermaid",
+            Format::Csv => "csv",
         }
     }
 }
@@ -100,5 +106,7 @@ pub fn write(
         Format::Json => json::write(dataset, out),
         Format::Gexf => gexf::write(dataset, options, out),
         Format::Mermaid => mermaid::write(dataset, out),
+        // Four files: `csv::write_table` writes each; standard output gets the edges.
+        Format::Csv => csv::write_table(dataset, "edges.csv", out),
     }
 }

@@ -2,7 +2,7 @@
 //! decode the tree into raw records. Files are independent, so they are processed on all
 //! cores; results are put back in path order, which keeps every output deterministic.
 
-mod chars;
+pub(crate) mod chars;
 mod decode;
 mod discover;
 mod fast_yaml;
@@ -243,4 +243,29 @@ fn not_utf8(files: &Files, id: FileId, bytes: &[u8], e: &std::str::Utf8Error) ->
         format!("the file is not valid UTF-8 (byte 0x{byte:02X})"),
     )
     .with_help(help)
+}
+
+/// Loads the YAML files under `paths` together with documents that exist only in memory
+/// (`(path, text)`: the path they will be written to, and their text), as if those were
+/// files too: what `import` checks its output with before writing anything.
+pub fn load_with_texts(paths: &[PathBuf], texts: &[(PathBuf, String)]) -> Loaded {
+    let mut loaded = if paths.is_empty() {
+        Loaded::default()
+    } else {
+        load(paths)
+    };
+    let mut tree = yaml::Tree::default();
+    for (path, text) in texts {
+        let id = loaded.files.add(path.clone());
+        let (ok, mut diagnostics) = yaml::parse(text, id, &loaded.files, &mut tree);
+        if ok {
+            let (mut raw, more) = decode::decode_file(&tree, id, &loaded.files);
+            raw.shrink_to_fit();
+            loaded.raw.append(raw);
+            diagnostics.extend(more);
+        }
+        loaded.diagnostics.extend(diagnostics);
+        tree.clear();
+    }
+    loaded
 }

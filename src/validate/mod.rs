@@ -14,6 +14,8 @@ use crate::diagnostic::{Code, Diagnostic, Files, Location, Severity, Span};
 use crate::load::raw::{RawDataset, Text};
 use crate::model::Dataset;
 
+pub use fields::{is_http_url, is_id, is_wikidata};
+
 /// What validation is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Goal {

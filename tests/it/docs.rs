@@ -28,6 +28,18 @@ const NO_YAML_EXAMPLE: &[&str] = &[
     "not-a-regular-file",
     "link-outside-dataset",
     "invalid-utf8",
+    // Import codes are about tables; their examples are CSV, run by tests/import.rs.
+    "unreadable-table",
+    "missing-column",
+    "empty-cell",
+    "unknown-node",
+    "unmapped-relation",
+    "decoded-encoding",
+    "unused-column",
+    "duplicate-row",
+    "merged-rows",
+    "repaired-mojibake",
+    "probable-match",
 ];
 
 struct Section {

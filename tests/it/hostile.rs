@@ -656,8 +656,10 @@ fn files_disappearing_while_loading() {
             .map(|d| d["message"].as_str().expect("message"))
             .collect();
         if failed.is_empty() {
+            // Quick, or the listing came after some deletions: what was listed was read.
             assert_eq!(r.code, 0, "{}", r.stdout);
-            assert_eq!(v["summary"]["files"], 2000);
+            let files = v["summary"]["files"].as_u64().expect("file count");
+            assert!((1..=2000).contains(&files), "{}", r.stdout);
             continue;
         }
         assert_eq!(r.code, 2, "{}", r.stdout);

@@ -1,6 +1,7 @@
 //! Exports read by the real consumers: Graphviz `dot`, `xmllint` against the GraphML and
 //! GEXF 1.3 schemas, networkx and igraph (`tests/interop/check_graphml.py`,
-//! `tests/interop/check_gexf.py`), Mermaid's own parser, and JSON Schema validators.
+//! `tests/interop/check_gexf.py`), the CSV tables read as Gephi and Kumu read them
+//! (`tests/interop/check_csv.py`), Mermaid's own parser, and JSON Schema validators.
 //!
 //! These need external tools, so they are ignored by default; `.ci/run` runs them with
 //! `cargo test --test it interop:: -- --ignored`. The GraphML schemas are not in this
@@ -194,6 +195,41 @@ fn graphml_loads_in_networkx_and_igraph() {
         assert!(
             out.status.success(),
             "check_graphml.py on {dataset}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs graphviz/xmllint/python (run by .ci/run with --ignored)"]
+fn csv_tables_read_as_gephi_and_kumu_read_them() {
+    let script = root().join("tests/interop/check_csv.py");
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (i, dataset) in DATASETS.iter().enumerate() {
+        let (nodes, edges) = counts(dataset);
+        let tables = dir.path().join(i.to_string());
+        let out = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+            .args(["export", dataset, "-f", "csv", "-o"])
+            .arg(&tables)
+            .current_dir(root())
+            .output()
+            .expect("run actorgraph");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = command("python3")
+            .arg(&script)
+            .arg(&tables)
+            .arg(nodes.to_string())
+            .arg(edges.to_string())
+            .output()
+            .expect("run python3");
+        assert!(
+            out.status.success(),
+            "check_csv.py on {dataset}: {}{}",
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );

@@ -20,6 +20,8 @@ mod filters;
 mod hostile;
 mod hostile_files;
 mod hostile_text;
+mod import;
+mod import_roundtrip;
 mod interop;
 mod output_safety;
 mod properties;

@@ -19,6 +19,9 @@ use actorgraph::pipeline::{self, Checked};
 const INVALID: &str = "tests/fixtures/invalid";
 const VALID: &str = "tests/fixtures/valid/full";
 
+/// The test of `actorgraph import`'s codes: their fixtures are tables, not YAML.
+const IMPORT_FIXTURES: &str = "import::each_code_fixture_gives_exactly_its_code";
+
 /// Codes tested at run time instead of by a committed fixture, with the test that does it.
 const RUNTIME: &[(&str, &str)] = &[
     ("no-yaml-files", "runtime_no_yaml_files"),
@@ -26,6 +29,18 @@ const RUNTIME: &[(&str, &str)] = &[
     ("not-a-regular-file", "runtime_not_a_regular_file"),
     ("link-outside-dataset", "runtime_link_outside_dataset"),
     ("invalid-utf8", "runtime_invalid_utf8"),
+    // Import codes come from tables: tests/import.rs runs tests/fixtures/import/codes/.
+    ("unreadable-table", IMPORT_FIXTURES),
+    ("missing-column", IMPORT_FIXTURES),
+    ("empty-cell", IMPORT_FIXTURES),
+    ("unknown-node", IMPORT_FIXTURES),
+    ("unmapped-relation", IMPORT_FIXTURES),
+    ("decoded-encoding", IMPORT_FIXTURES),
+    ("unused-column", IMPORT_FIXTURES),
+    ("duplicate-row", IMPORT_FIXTURES),
+    ("merged-rows", IMPORT_FIXTURES),
+    ("repaired-mojibake", IMPORT_FIXTURES),
+    ("probable-match", IMPORT_FIXTURES),
 ];
 
 /// Runs the pipeline from the crate root, so relative fixture paths resolve.
