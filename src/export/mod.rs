@@ -7,6 +7,7 @@ mod batches;
 mod dot;
 mod gexf;
 mod graphml;
+pub mod html;
 mod json;
 pub(crate) mod mermaid;
 pub(crate) mod text;
@@ -31,6 +32,8 @@ pub enum Format {
     Gexf,
     /// A Mermaid flowchart, for Markdown (GitHub, GitLab).
     Mermaid,
+    /// One self-contained HTML page to explore the network in a browser, offline.
+    Html,
 }
 
 /// How to group nodes in formats that can (DOT clusters).
@@ -67,5 +70,6 @@ pub fn write(
         Format::Json => json::write(dataset, out),
         Format::Gexf => gexf::write(dataset, options, out),
         Format::Mermaid => mermaid::write(dataset, out),
+        Format::Html => html::write(dataset, out),
     }
 }
