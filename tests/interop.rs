@@ -1,6 +1,7 @@
 //! Exports read by the real consumers: Graphviz `dot`, `xmllint` against the GraphML and
 //! GEXF 1.3 schemas, networkx and igraph (`tests/interop/check_graphml.py`,
-//! `tests/interop/check_gexf.py`), Mermaid's own parser, and JSON Schema validators.
+//! `tests/interop/check_gexf.py`), Mermaid's own parser, JSON Schema validators, and
+//! the HTML page in headless Chromium (`browser`).
 //!
 //! These need external tools, so they are ignored by default; `.ci/run` runs them with
 //! `cargo test --test interop -- --ignored`. The GraphML schemas are not in this
@@ -14,6 +15,7 @@ use std::process::{Command, Stdio};
 use proptest::prelude::*;
 use serde_json::Value;
 
+mod browser;
 mod unicode_text;
 
 const DATASETS: &[&str] = &["tests/fixtures/valid/full", "graphs"];
@@ -228,6 +230,11 @@ fn per_edge_direction_is_refused_by_networkx() {
 
 /// The npm prefix holding `mermaid` and `jsdom` (see .ci/run).
 fn node_dir() -> PathBuf {
+    node_dir_with("mermaid")
+}
+
+/// The npm prefix (`$ACTORGRAPH_NODE_DIR`, see .ci/run), which must hold `package`.
+fn node_dir_with(package: &str) -> PathBuf {
     let dir = std::env::var_os("ACTORGRAPH_NODE_DIR").map_or_else(
         || {
             let home = std::env::var_os("HOME").expect("HOME is set");
@@ -236,8 +243,8 @@ fn node_dir() -> PathBuf {
         PathBuf::from,
     );
     assert!(
-        dir.join("node_modules/mermaid").is_dir(),
-        "mermaid is not installed in {} (set ACTORGRAPH_NODE_DIR; see .ci/run)",
+        dir.join("node_modules").join(package).is_dir(),
+        "{package} is not installed in {} (set ACTORGRAPH_NODE_DIR; see .ci/run)",
         dir.display()
     );
     dir

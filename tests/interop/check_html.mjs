@@ -3,14 +3,24 @@
 // itself, the status line, the message line, the evidence panel's text, whether a hostile
 // name ran script, and the time to the first drawn frame.
 //
-// usage: node check_html.mjs CHROMIUM FILE.html[#FRAGMENT]... [--screenshot OUT.png FILE.html]
+// usage: node check_html.mjs CHROMIUM FILE.html[#FRAGMENT]... [--screenshot OUT.png]
+// With --screenshot, the last page is saved as OUT.png and the FNV-1a hash of its file
+// as OUT.png.fnv.
 // Resolved from $ACTORGRAPH_NODE_DIR (see .ci/run), where puppeteer-core is installed.
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(path.join(process.env.ACTORGRAPH_NODE_DIR || '.', 'node_modules', 'x.js'));
 const puppeteer = require('puppeteer-core');
+
+// FNV-1a, 64 bits, in hex: the freshness stamp of a screenshot (tests/html.rs).
+function fnv1a64(bytes) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of bytes) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0');
+}
 
 const [chromium, ...args] = process.argv.slice(2);
 let screenshot = null;
@@ -51,13 +61,17 @@ try {
       listed: document.querySelectorAll('#org-list li').length,
       listText: document.getElementById('org-list').innerText,
       pwned: window.__pwned || null,
-      injected: document.querySelectorAll('img, iframe, object, embed, script:not([type]), script[type="text/javascript"]').length,
+      scripts: document.scripts.length,
+      foreign: document.querySelectorAll('body img, body iframe, body object, body embed, body svg, body b, body style, body link, a:not([href^="https://"]):not([href^="http://"])').length,
       links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')),
       fragment: location.hash,
     })));
     const metrics = await page.metrics();
     report.jsHeapUsedMB = Math.round(metrics.JSHeapUsedSize / 1048576 * 10) / 10;
-    if (screenshot) await page.screenshot({ path: screenshot });
+    if (screenshot) {
+      await page.screenshot({ path: screenshot });
+      fs.writeFileSync(screenshot + '.fnv', fnv1a64(fs.readFileSync(file)) + '\n');
+    }
     console.log(JSON.stringify(report));
     await page.close();
   }
