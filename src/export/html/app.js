@@ -120,14 +120,37 @@
     { selector: '.hidden', style: { 'display': 'none' } }
   ];
   if (big) {
-    style.push({ selector: 'edge', style: { 'arrow-scale': 0.6, 'width': 1 } });
+    // Straight "haystack" lines draw many times faster than curves; parallel edges then
+    // share one line, and arrows sit at mid-line.
+    style.push({ selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'width': 1 } });
+    style.push({ selector: 'edge.directed', style: { 'target-arrow-shape': 'none', 'mid-target-arrow-shape': 'triangle', 'arrow-scale': 0.6 } });
+    style.push({ selector: 'edge.disputed', style: { 'width': 2, 'underlay-padding': 2 } });
   }
+
+  // The viewport that shows every organization, from the positions alone (asking
+  // cytoscape to fit would measure every edge and label first).
+  function viewportFor(indices) {
+    var box = $('graph'), w = box.clientWidth || 800, h = box.clientHeight || 600, pad = 50;
+    var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    indices.forEach(function (i) {
+      minX = Math.min(minX, orgs[i].x); maxX = Math.max(maxX, orgs[i].x);
+      minY = Math.min(minY, orgs[i].y); maxY = Math.max(maxY, orgs[i].y);
+    });
+    if (!indices.length) return { zoom: 1, pan: { x: w / 2, y: h / 2 } };
+    var zoom = Math.min((w - 2 * pad) / Math.max(maxX - minX, 1), (h - 2 * pad) / Math.max(maxY - minY, 1), 1.5);
+    zoom = Math.max(zoom, 0.01);
+    return { zoom: zoom, pan: { x: w / 2 - zoom * (minX + maxX) / 2, y: h / 2 - zoom * (minY + maxY) / 2 } };
+  }
+  var everyone = orgs.map(function (o, i) { return i; });
+  var start = viewportFor(everyone);
 
   var cy = cytoscape({
     container: $('graph'),
     elements: elements,
     style: style,
-    layout: { name: 'preset', fit: true, padding: 30 },
+    layout: { name: 'preset', fit: false },
+    zoom: start.zoom,
+    pan: start.pan,
     minZoom: 0.01,
     maxZoom: 6,
     boxSelectionEnabled: false,
@@ -142,6 +165,8 @@
     });
   });
   var nodeEls = cy.nodes().toArray(), edgeEls = cy.edges().toArray();
+  // What the drawing shows now (as classes), so a change touches only what changed.
+  var shownOrg = new Array(orgs.length).fill(1), shownEdge = new Array(edges.length).fill(1);
 
   // ---- visibility --------------------------------------------------------------------
   function recompute() {
@@ -179,10 +204,15 @@
     recompute();
     cy.batch(function () {
       nodeEls.forEach(function (n, i) {
+        var look = (visibleOrg[i] ? 1 : 0) + (i === state.focus ? 2 : 0);
+        if (look === shownOrg[i]) return;
+        shownOrg[i] = look;
         n.toggleClass('hidden', !visibleOrg[i]);
         n.toggleClass('focus', i === state.focus);
       });
       edgeEls.forEach(function (n, i) {
+        if (edgeState[i] === shownEdge[i]) return;
+        shownEdge[i] = edgeState[i];
         n.toggleClass('hidden', edgeState[i] === 0);
         n.toggleClass('possible', edgeState[i] === 2);
       });
@@ -377,8 +407,7 @@
     writeFragment();
   }
   function fitVisible() {
-    var shown = cy.elements().not('.hidden');
-    if (shown.length) cy.fit(shown, 30);
+    cy.viewport(viewportFor(everyone.filter(function (i) { return visibleOrg[i]; })));
   }
   cy.on('tap', 'node', function (ev) { selectOrg(Number(ev.target.id().slice(1)), false); });
   cy.on('tap', 'edge', function (ev) { selectEdge(Number(ev.target.id().slice(1))); });
@@ -563,7 +592,7 @@
   }
   // The controls above changed the drawing area's size since cytoscape measured it.
   cy.resize();
-  cy.fit(undefined, 30);
+  cy.viewport(viewportFor(everyone));
   window.addEventListener('hashchange', readFragment);
   readFragment();
 })();
