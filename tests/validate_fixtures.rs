@@ -131,6 +131,7 @@ fixtures! {
     duplicate_id_edge => "duplicate-id--edge",
     duplicate_id_edge_type => "duplicate-id--edge-type",
     invalid_url => "invalid-url",
+    invalid_url_javascript => "invalid-url--javascript",
     invalid_wikidata => "invalid-wikidata",
     invalid_date => "invalid-date",
     invalid_date_no_such_day => "invalid-date--no-such-day",
