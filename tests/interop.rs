@@ -15,6 +15,7 @@ use std::process::{Command, Stdio};
 use proptest::prelude::*;
 use serde_json::Value;
 
+#[path = "interop/browser.rs"]
 mod browser;
 mod unicode_text;
 

@@ -124,7 +124,7 @@ fn edge_type(t: &EdgeType) -> Type<'_> {
     }
 }
 
-fn org<'a>(o: &'a Organization, at: (i64, i64), t: Vec<u32>) -> Org<'a> {
+fn org(o: &Organization, at: (i64, i64), t: Vec<u32>) -> Org<'_> {
     Org {
         id: &o.id,
         name: &o.name,

@@ -28,7 +28,7 @@ pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
     let data = script_safe(&json);
     let mut rest = PAGE;
     while let Some(at) = rest.find("@@") {
-        out.write_all(rest[..at].as_bytes())?;
+        out.write_all(&rest.as_bytes()[..at])?;
         let after = &rest[at + 2..];
         let end = after.find("@@").unwrap_or(after.len());
         match &after[..end] {
