@@ -117,9 +117,8 @@ impl Filter {
             .iter()
             .zip(&keep_edge)
             .map(|(e, &keep)| {
-                (keep && keep_org[e.from] && keep_org[e.to]).then(|| {
-                    window.is_some_and(|(lo, hi)| !surely_holds(&e.when, lo, hi))
-                })
+                (keep && keep_org[e.from] && keep_org[e.to])
+                    .then(|| window.is_some_and(|(lo, hi)| !surely_holds(&e.when, lo, hi)))
             })
             .collect();
         Selection {

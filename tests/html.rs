@@ -110,7 +110,10 @@ fn the_page_loads_nothing_from_elsewhere() {
     for needle in ["<link", "<iframe", "<img", " src=", "@import", "url("] {
         assert!(!lower.contains(needle), "{needle} in the page");
     }
-    assert!(lower.contains("default-src 'none'"), "a CSP that forbids loading");
+    assert!(
+        lower.contains("default-src 'none'"),
+        "a CSP that forbids loading"
+    );
 }
 
 /// Which slice of the page's timeline holds `year`.
@@ -131,7 +134,11 @@ fn page_slice(d: &Value, year: u64) -> (BTreeSet<String>, BTreeSet<(String, bool
     let orgs = d["orgs"].as_array().expect("orgs");
     let alive = |o: &Value| {
         let t = o["t"].as_array().expect("t");
-        t.iter().filter(|i| i.as_u64().expect("index") <= at).count() % 2 == 1
+        t.iter()
+            .filter(|i| i.as_u64().expect("index") <= at)
+            .count()
+            % 2
+            == 1
     };
     let org_ids = orgs
         .iter()
@@ -161,7 +168,14 @@ fn page_slice(d: &Value, year: u64) -> (BTreeSet<String>, BTreeSet<(String, bool
 fn edge_key(d: &Value, e: &Value) -> String {
     let org = |i: &Value| d["orgs"][i.as_u64().expect("index") as usize]["id"].clone();
     let ty = &d["types"][e["type"].as_u64().expect("type") as usize]["name"];
-    format!("{} {} {} {} {}", org(&e["from"]), org(&e["to"]), ty, e["id"], e["when"])
+    format!(
+        "{} {} {} {} {}",
+        org(&e["from"]),
+        org(&e["to"]),
+        ty,
+        e["id"],
+        e["when"]
+    )
 }
 
 fn json_slice(path: &str, year: u64) -> (BTreeSet<String>, BTreeSet<(String, bool)>) {
@@ -192,13 +206,7 @@ fn json_slice(path: &str, year: u64) -> (BTreeSet<String>, BTreeSet<(String, boo
         .expect("edges")
         .iter()
         .map(|e| {
-            let fields = format!(
-                "{} {} {} {}",
-                e["from"],
-                e["to"],
-                e["relation"],
-                e["id"]
-            );
+            let fields = format!("{} {} {} {}", e["from"], e["to"], e["relation"], e["id"]);
             let key = by_fields
                 .iter()
                 .find(|(f, _)| *f == fields)
@@ -290,10 +298,9 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
 #[test]
 fn the_screenshot_is_of_the_current_page() {
     let page = export("graphs", &["-f", "html"]);
-    let recorded = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/central-asia.png.fnv"),
-    )
-    .expect("docs/central-asia.png.fnv");
+    let recorded =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/central-asia.png.fnv"))
+            .expect("docs/central-asia.png.fnv");
     assert_eq!(
         recorded.trim(),
         format!("{:016x}", fnv1a64(page.as_bytes())),

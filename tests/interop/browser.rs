@@ -79,7 +79,9 @@ fn assert_clean(report: &Value) {
 
 /// 2,000 organizations and 20,000 dated, cited edges (several between the same pair).
 fn large_dataset(dir: &Path) -> String {
-    let mut y = String::from("sources:\n  - id: s\n    title: A source\n    url: https://example.org/\norganizations:\n");
+    let mut y = String::from(
+        "sources:\n  - id: s\n    title: A source\n    url: https://example.org/\norganizations:\n",
+    );
     for i in 0..2000 {
         writeln!(y, "  - id: org-{i}\n    name: Organization {i}").expect("write");
     }
@@ -132,8 +134,14 @@ fn pages_load_offline_and_count_like_the_json_export() {
         assert_clean(r);
     }
     assert_eq!(reports[0]["status"], status_of("graphs", &[]));
-    assert_eq!(reports[0]["listed"], 13, "every organization in the side list");
-    assert_eq!(reports[1]["status"], status_of("graphs", &["--as-of", "2001"]));
+    assert_eq!(
+        reports[0]["listed"], 13,
+        "every organization in the side list"
+    );
+    assert_eq!(
+        reports[1]["status"],
+        status_of("graphs", &["--as-of", "2001"])
+    );
     assert_eq!(
         reports[2]["status"],
         status_of("graphs", &["--focus", "imu", "--depth", "1"])
@@ -191,6 +199,8 @@ fn hostile_names_show_as_text_and_run_nothing() {
     // The one http(s) URL is the one link; the `javascript:` title stays text.
     assert_eq!(
         reports[2]["links"],
-        serde_json::json!(["https://example.org/?q='onmouseover='window.__pwned=1'&x={{1}}#javascript:x"])
+        serde_json::json!([
+            "https://example.org/?q='onmouseover='window.__pwned=1'&x={{1}}#javascript:x"
+        ])
     );
 }

@@ -186,7 +186,11 @@ fn edge<'a>(e: &'a Edge, changes: &[(u32, u8)]) -> Link<'a> {
 
 /// Everything the page needs, laid out and sliced.
 pub(super) fn page(dataset: &Dataset) -> Page<'_> {
-    let ids: Vec<&str> = dataset.organizations.iter().map(|o| o.id.as_str()).collect();
+    let ids: Vec<&str> = dataset
+        .organizations
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
     let links: Vec<(usize, usize)> = dataset.edges.iter().map(|e| (e.from, e.to)).collect();
     let positions = layout(&ids, &links);
     let Timeline {
