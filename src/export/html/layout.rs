@@ -197,8 +197,8 @@ mod tests {
         let links = [(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3), (0, 3)];
         let p = layout(&ids, &links);
         let d = |a: usize, b: usize| {
-            let (dx, dy) = ((p[a].0 - p[b].0) as f64, (p[a].1 - p[b].1) as f64);
-            (dx * dx + dy * dy).sqrt()
+            let (dx, dy) = (p[a].0 - p[b].0, p[a].1 - p[b].1);
+            count(usize::try_from(dx * dx + dy * dy).unwrap_or(0)).sqrt()
         };
         assert!(d(1, 2) < d(1, 4), "{p:?}");
         assert!(d(0, 1) > 10.0, "points must not collapse: {p:?}");
