@@ -236,7 +236,7 @@
     var li = el('li');
     var b = el('button', displayName(o));
     b.type = 'button';
-    b.addEventListener('click', function () { selectOrg(i, true); });
+    b.addEventListener('click', function () { selectOrg(i, true); panel.focus(); });
     li.appendChild(b);
     li.appendChild(el('span', '', 'sr-only'));
     return li;
@@ -290,10 +290,10 @@
     panel.replaceChildren();
     var close = el('button', 'Close', 'close');
     close.type = 'button';
-    close.addEventListener('click', function () { state.selected = null; panel.hidden = true; cy.elements().unselect(); writeFragment(); });
+    close.addEventListener('click', function () { state.selected = null; panel.hidden = true; cy.resize(); cy.elements().unselect(); writeFragment(); });
     panel.appendChild(close);
     panel.appendChild(el('h2', title));
-    panel.hidden = false;
+    if (panel.hidden) { panel.hidden = false; cy.resize(); }
     return panel;
   }
   function edgeSentence(e) {
@@ -544,7 +544,7 @@
     });
     render();
     cy.elements().unselect();
-    panel.hidden = true;
+    if (!panel.hidden) { panel.hidden = true; cy.resize(); }
     if (state.selected && state.selected.kind === 'org') selectOrg(state.selected.index, true);
     else if (state.selected) selectEdge(state.selected.index);
     else if (state.focus !== null) fitVisible();
@@ -593,6 +593,13 @@
   // The controls above changed the drawing area's size since cytoscape measured it.
   cy.resize();
   cy.viewport(viewportFor(everyone));
+  // Escape closes the evidence panel and returns to the list.
+  panel.addEventListener('keydown', function (ev) {
+    if (ev.key !== 'Escape') return;
+    var back = state.selected && state.selected.kind === 'org' ? listItems[state.selected.index].firstChild : $('search');
+    state.selected = null; panel.hidden = true; cy.resize(); cy.elements().unselect(); writeFragment();
+    back.focus();
+  });
   window.addEventListener('hashchange', readFragment);
   readFragment();
 })();
