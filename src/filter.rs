@@ -62,6 +62,16 @@ fn unknown(what: &'static str, name: &str, known: &[&str]) -> FilterError {
     }
 }
 
+/// What a filter keeps, by index into the dataset's records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// Per organization: kept.
+    pub organizations: Vec<bool>,
+    /// Per edge: `None` when dropped, else whether it is only *possibly active* in the
+    /// filter's time slice (always `false` without a time filter).
+    pub edges: Vec<Option<bool>>,
+}
+
 impl Filter {
     /// Applies the filter, or says which name in it is unknown.
     /// A filter that keeps everything borrows the dataset instead of copying it.
@@ -70,6 +80,19 @@ impl Filter {
         if self.keeps_everything() {
             return Ok(Cow::Borrowed(dataset));
         }
+        let selection = self.select_checked(dataset);
+        Ok(Cow::Owned(subset(dataset, &selection)))
+    }
+
+    /// What the filter keeps of `dataset`, by index, without copying anything: the
+    /// same decisions [`Filter::apply`] makes. The HTML export asks this once per year
+    /// of its time control.
+    pub fn select(&self, dataset: &Dataset) -> Result<Selection, FilterError> {
+        self.check_names(dataset)?;
+        Ok(self.select_checked(dataset))
+    }
+
+    fn select_checked(&self, dataset: &Dataset) -> Selection {
         let mut keep_org: Vec<bool> = dataset
             .organizations
             .iter()
@@ -99,12 +122,20 @@ impl Filter {
                 *keep &= l;
             }
         }
-        Ok(Cow::Owned(subset(
-            dataset,
-            &keep_org,
-            &keep_edge,
-            self.window(),
-        )))
+        let window = self.window();
+        let edges = dataset
+            .edges
+            .iter()
+            .zip(&keep_edge)
+            .map(|(e, &keep)| {
+                (keep && keep_org[e.from] && keep_org[e.to])
+                    .then(|| window.is_some_and(|(lo, hi)| !surely_holds(&e.when, lo, hi)))
+            })
+            .collect();
+        Selection {
+            organizations: keep_org,
+            edges,
+        }
     }
 
     /// Whether no option is set (`depth` matters only with `focus`).
@@ -246,12 +277,8 @@ fn ego(dataset: &Dataset, focus: &str, depth: usize, keep_edge: &[bool]) -> Vec<
     distance.iter().map(|&d| d != usize::MAX).collect()
 }
 
-fn subset(
-    dataset: &Dataset,
-    keep_org: &[bool],
-    keep_edge: &[bool],
-    window: Option<(Day, Day)>,
-) -> Dataset {
+fn subset(dataset: &Dataset, selection: &Selection) -> Dataset {
+    let keep_org = &selection.organizations;
     let mut index = vec![usize::MAX; keep_org.len()];
     let mut organizations = Vec::new();
     for (i, org) in dataset
@@ -266,14 +293,15 @@ fn subset(
     let edges = dataset
         .edges
         .iter()
-        .zip(keep_edge)
-        .filter(|(e, k)| **k && keep_org[e.from] && keep_org[e.to])
-        .map(|(e, _)| {
-            let mut e = e.clone();
-            e.possibly_active = window.is_some_and(|(lo, hi)| !surely_holds(&e.when, lo, hi));
-            e.from = index[e.from];
-            e.to = index[e.to];
-            e
+        .zip(&selection.edges)
+        .filter_map(|(e, kept)| {
+            kept.map(|possibly| {
+                let mut e = e.clone();
+                e.possibly_active = possibly;
+                e.from = index[e.from];
+                e.to = index[e.to];
+                e
+            })
         })
         .collect();
     Dataset::new(

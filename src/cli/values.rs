@@ -49,6 +49,7 @@ value_enum!(
         Format::Json => "The whole dataset as one JSON document, for scripts",
         Format::Gexf => "GEXF 1.3, a dynamic graph for Gephi's timeline",
         Format::Mermaid => "A Mermaid flowchart, for Markdown (GitHub, GitLab)",
+        Format::Html => "One self-contained HTML page to explore, search and replay in time, offline",
         Format::Csv => "CSV tables (organizations, edges, sources, edge types) into the directory `-o DIR`, for Gephi, Kumu and spreadsheets; `import` reads them back",
     }
 );

@@ -8,6 +8,7 @@ pub mod csv;
 mod dot;
 mod gexf;
 mod graphml;
+pub mod html;
 mod json;
 pub(crate) mod mermaid;
 pub(crate) mod text;
@@ -33,6 +34,8 @@ pub enum Format {
     /// Four CSV tables in the directory `-o DIR` (organizations, edges, sources, edge
     /// types), for spreadsheets, Gephi and Kumu, and for `import` to read back.
     Csv,
+    /// One self-contained HTML page to explore the network in a browser, offline.
+    Html,
 }
 
 /// How to group nodes in formats that can (DOT clusters).
@@ -53,6 +56,7 @@ impl Format {
         Format::Gexf,
         Format::Mermaid,
         Format::Csv,
+        Format::Html,
     ];
 
     /// The format's name on the command line.
@@ -64,6 +68,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Mermaid => "mermaid",
             Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 }
@@ -108,5 +113,6 @@ pub fn write(
         Format::Mermaid => mermaid::write(dataset, out),
         // Four files: `csv::write_table` writes each; standard output gets the edges.
         Format::Csv => csv::write_table(dataset, "edges.csv", out),
+        Format::Html => html::write(dataset, out),
     }
 }

@@ -8,7 +8,7 @@ file parses; organizations.csv has Gephi's `Id` and `Label` and Kumu's `Label`; 
 has Gephi's `Source`, `Target` (node ids) and `Type` (Directed/Undirected), and Kumu's
 `From`, `To` (node labels, which Kumu matches connections by) and `Direction`; list cells
 are JSON; a networkx graph built from Source/Target has NODES nodes and EDGES edges.
-Run by tests/interop.rs; exits non-zero with a message on any failure.
+Run by tests/it/interop.rs; exits non-zero with a message on any failure.
 """
 
 import csv

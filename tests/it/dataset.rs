@@ -30,9 +30,11 @@ fn committed_diagram_matches_a_fresh_export() {
         "graphs",
         "--format",
         "dot",
+        "--focus",
+        "imu",
+        "--type",
+        "allegiance,rivalry,splinter",
         "--legend",
-        "--cluster-by",
-        "region",
     ]);
     assert_eq!(out.status.code(), Some(0));
     let committed =

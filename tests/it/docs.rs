@@ -28,7 +28,7 @@ const NO_YAML_EXAMPLE: &[&str] = &[
     "not-a-regular-file",
     "link-outside-dataset",
     "invalid-utf8",
-    // Import codes are about tables; their examples are CSV, run by tests/import.rs.
+    // Import codes are about tables; their examples are CSV, run by tests/it/import.rs.
     "unreadable-table",
     "missing-column",
     "empty-cell",

@@ -121,6 +121,7 @@ const VARIANTS: &[&[&str]] = &[
     &["-f", "gexf"],
     &["-f", "gexf", "--per-edge-direction", "--as-of", "2005-06"],
     &["-f", "mermaid"],
+    &["-f", "html"],
 ];
 
 /// The fixture's top-level sections, each as its own YAML text (key line included).

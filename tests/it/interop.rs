@@ -1,7 +1,8 @@
 //! Exports read by the real consumers: Graphviz `dot`, `xmllint` against the GraphML and
 //! GEXF 1.3 schemas, networkx and igraph (`tests/interop/check_graphml.py`,
 //! `tests/interop/check_gexf.py`), the CSV tables read as Gephi and Kumu read them
-//! (`tests/interop/check_csv.py`), Mermaid's own parser, and JSON Schema validators.
+//! (`tests/interop/check_csv.py`), Mermaid's own parser, JSON Schema validators, and
+//! the HTML page in headless Chromium (`browser`).
 //!
 //! These need external tools, so they are ignored by default; `.ci/run` runs them with
 //! `cargo test --test it interop:: -- --ignored`. The GraphML schemas are not in this
@@ -14,6 +15,8 @@ use std::process::{Command, Stdio};
 
 use proptest::prelude::*;
 use serde_json::Value;
+
+mod browser;
 
 use crate::unicode_text;
 
@@ -321,6 +324,11 @@ fn tagged_and_blank_tailed_text_is_read_as_pyyaml_reads_it() {
 
 /// The npm prefix holding `mermaid` and `jsdom` (see .ci/run).
 fn node_dir() -> PathBuf {
+    node_dir_with("mermaid")
+}
+
+/// The npm prefix (`$ACTORGRAPH_NODE_DIR`, see .ci/run), which must hold `package`.
+fn node_dir_with(package: &str) -> PathBuf {
     let dir = std::env::var_os("ACTORGRAPH_NODE_DIR").map_or_else(
         || {
             let home = std::env::var_os("HOME").expect("HOME is set");
@@ -329,8 +337,8 @@ fn node_dir() -> PathBuf {
         PathBuf::from,
     );
     assert!(
-        dir.join("node_modules/mermaid").is_dir(),
-        "mermaid is not installed in {} (set ACTORGRAPH_NODE_DIR; see .ci/run)",
+        dir.join("node_modules").join(package).is_dir(),
+        "{package} is not installed in {} (set ACTORGRAPH_NODE_DIR; see .ci/run)",
         dir.display()
     );
     dir

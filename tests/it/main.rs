@@ -20,6 +20,7 @@ mod filters;
 mod hostile;
 mod hostile_files;
 mod hostile_text;
+mod html;
 mod import;
 mod import_roundtrip;
 mod interop;

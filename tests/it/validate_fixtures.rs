@@ -29,7 +29,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("not-a-regular-file", "runtime_not_a_regular_file"),
     ("link-outside-dataset", "runtime_link_outside_dataset"),
     ("invalid-utf8", "runtime_invalid_utf8"),
-    // Import codes come from tables: tests/import.rs runs tests/fixtures/import/codes/.
+    // Import codes come from tables: tests/it/import.rs runs tests/fixtures/import/codes/.
     ("unreadable-table", IMPORT_FIXTURES),
     ("missing-column", IMPORT_FIXTURES),
     ("empty-cell", IMPORT_FIXTURES),
@@ -151,6 +151,7 @@ fixtures! {
     duplicate_id_edge => "duplicate-id--edge",
     duplicate_id_edge_type => "duplicate-id--edge-type",
     invalid_url => "invalid-url",
+    invalid_url_javascript => "invalid-url--javascript",
     invalid_wikidata => "invalid-wikidata",
     invalid_date => "invalid-date",
     invalid_date_no_such_day => "invalid-date--no-such-day",

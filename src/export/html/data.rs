@@ -1,0 +1,221 @@
+//! The data the HTML view embeds: the dataset's records with indices instead of ids,
+//! each organization's position, and the time control's slices. Serialized as compact
+//! JSON; optional fields that are absent are left out.
+
+use serde::Serialize;
+
+use super::layout::layout;
+use super::timeline::{Timeline, timeline};
+use crate::model::{Citation, CompactString, Dataset, Date, Edge, EdgeType, Organization, Source};
+
+#[derive(Serialize)]
+pub(super) struct Page<'a> {
+    format: &'static str,
+    types: Vec<Type<'a>>,
+    orgs: Vec<Org<'a>>,
+    sources: Vec<Src<'a>>,
+    edges: Vec<Link<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time: Option<Time>,
+}
+
+#[derive(Serialize)]
+struct Type<'a> {
+    name: &'a str,
+    label: &'a str,
+    color: &'a str,
+    style: &'static str,
+    directed: bool,
+}
+
+#[derive(Serialize)]
+struct Org<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    aliases: &'a [CompactString],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    founded: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dissolved: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wikidata: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+    x: i64,
+    y: i64,
+    /// Slice indices where the organization appears or disappears.
+    t: Vec<u32>,
+}
+
+#[derive(Serialize)]
+struct Src<'a> {
+    id: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accessed: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Cite<'a> {
+    source: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quote: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    locator: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Link<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    from: usize,
+    to: usize,
+    #[serde(rename = "type")]
+    edge_type: usize,
+    when: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<&'static str>,
+    /// Possibly active in the exported slice (an export filtered by `--as-of`).
+    possibly: bool,
+    sources: Vec<Cite<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    disputed_by: Vec<Cite<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+    /// Flat `(slice index, state)` pairs where the state changes.
+    t: Vec<u32>,
+}
+
+#[derive(Serialize)]
+struct Time {
+    first: u16,
+    last: u16,
+    years: Vec<u16>,
+}
+
+fn text(d: Option<&Date>) -> Option<&str> {
+    d.map(Date::text)
+}
+
+fn edge_type(t: &EdgeType) -> Type<'_> {
+    Type {
+        name: &t.name,
+        label: &t.label,
+        color: &t.color,
+        style: t.style.as_str(),
+        directed: t.directed,
+    }
+}
+
+fn org(o: &Organization, at: (i64, i64), t: Vec<u32>) -> Org<'_> {
+    Org {
+        id: &o.id,
+        name: &o.name,
+        short: o.short.as_deref(),
+        aliases: &o.aliases,
+        kind: o.kind.as_deref(),
+        region: o.region.as_deref(),
+        founded: text(o.founded.as_ref()),
+        dissolved: text(o.dissolved.as_ref()),
+        wikidata: o.wikidata.as_deref(),
+        notes: o.notes.as_deref(),
+        x: at.0,
+        y: at.1,
+        t,
+    }
+}
+
+fn source(s: &Source) -> Src<'_> {
+    Src {
+        id: &s.id,
+        title: &s.title,
+        author: s.author.as_deref(),
+        publisher: s.publisher.as_deref(),
+        published: text(s.published.as_ref()),
+        url: s.url.as_deref(),
+        accessed: text(s.accessed.as_ref()),
+        notes: s.notes.as_deref(),
+    }
+}
+
+fn cites(list: &[Citation]) -> Vec<Cite<'_>> {
+    list.iter()
+        .map(|c| Cite {
+            source: c.source,
+            quote: c.quote.as_deref(),
+            locator: c.locator.as_deref(),
+        })
+        .collect()
+}
+
+fn edge<'a>(e: &'a Edge, changes: &[(u32, u8)]) -> Link<'a> {
+    Link {
+        id: e.id.as_deref(),
+        from: e.from,
+        to: e.to,
+        edge_type: e.edge_type,
+        when: e.when.label(),
+        confidence: e.confidence.map(crate::model::Confidence::as_str),
+        possibly: e.possibly_active,
+        sources: cites(&e.sources),
+        disputed_by: cites(&e.disputed_by),
+        notes: e.notes.as_deref(),
+        t: changes
+            .iter()
+            .flat_map(|&(i, s)| [i, u32::from(s)])
+            .collect(),
+    }
+}
+
+/// Everything the page needs, laid out and sliced.
+pub(super) fn page(dataset: &Dataset) -> Page<'_> {
+    let ids: Vec<&str> = dataset
+        .organizations
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    let links: Vec<(usize, usize)> = dataset.edges.iter().map(|e| (e.from, e.to)).collect();
+    let positions = layout(&ids, &links);
+    let Timeline {
+        span,
+        years,
+        organizations,
+        edges,
+    } = timeline(dataset);
+    Page {
+        format: "actorgraph-html/1",
+        types: dataset.edge_types.iter().map(edge_type).collect(),
+        orgs: dataset
+            .organizations
+            .iter()
+            .zip(positions)
+            .zip(organizations)
+            .map(|((o, at), t)| org(o, at, t))
+            .collect(),
+        sources: dataset.sources.iter().map(source).collect(),
+        edges: dataset
+            .edges
+            .iter()
+            .zip(&edges)
+            .map(|(e, t)| edge(e, t))
+            .collect(),
+        time: span.map(|(first, last)| Time { first, last, years }),
+    }
+}

@@ -1,0 +1,87 @@
+//! A self-contained HTML page to explore the network offline: the vendored
+//! cytoscape.js, the page's own script and style, and the dataset as JSON, all inline.
+//! Positions (`layout`) and the time control's slices (`timeline`, computed by the
+//! filter stage) are precomputed here, so the page evaluates no date and draws at once.
+//!
+//! Every dataset string travels only inside the JSON data block, with `<`, `>`, `&` and
+//! the JavaScript line separators escaped, and the page puts it on screen with
+//! `textContent`: nothing from the dataset ever becomes markup or script.
+
+mod data;
+mod layout;
+mod timeline;
+
+use std::io::{self, Write};
+
+use crate::model::Dataset;
+
+/// cytoscape.js, as published on npm (MIT; its license is in `vendor/`).
+const CYTOSCAPE: &str = include_str!("vendor/cytoscape-3.35.0.min.js");
+/// The page with a `@@…@@` marker where each inlined part goes.
+const PAGE: &str = include_str!("page.html");
+const STYLE: &str = include_str!("style.css");
+const APP: &str = include_str!("app.js");
+
+/// Writes the page.
+pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
+    let json = serde_json::to_string(&data::page(dataset))?;
+    let data = script_safe(&json);
+    let mut rest = PAGE;
+    while let Some(at) = rest.find("@@") {
+        out.write_all(&rest.as_bytes()[..at])?;
+        let after = &rest[at + 2..];
+        let end = after.find("@@").unwrap_or(after.len());
+        match &after[..end] {
+            "STYLE" => out.write_all(STYLE.as_bytes())?,
+            "CYTOSCAPE" => out.write_all(CYTOSCAPE.as_bytes())?,
+            "APP" => out.write_all(APP.as_bytes())?,
+            "DATA" => out.write_all(data.as_bytes())?,
+            other => out.write_all(other.as_bytes())?,
+        }
+        rest = after.get(end + 2..).unwrap_or_default();
+    }
+    out.write_all(rest.as_bytes())
+}
+
+/// JSON made safe inside `<script type="application/json">`: `<`, `>` and `&` as
+/// `\u003c` and friends (so no `</script>` or `<!--` can appear), and U+2028/U+2029 as
+/// escapes. The result is the same JSON value.
+pub fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_safe_escapes_what_could_end_the_block() {
+        let json = serde_json::to_string("</script><!-- & \u{2028}\u{2029}").expect("json");
+        let safe = script_safe(&json);
+        assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
+        assert!(!safe.contains('\u{2028}') && !safe.contains('\u{2029}'));
+        let back: String = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, "</script><!-- & \u{2028}\u{2029}");
+    }
+
+    #[test]
+    fn inlined_parts_cannot_close_their_elements() {
+        for (name, part) in [("cytoscape", CYTOSCAPE), ("app.js", APP)] {
+            let lower = part.to_ascii_lowercase();
+            assert!(!lower.contains("</script"), "{name} contains </script");
+            assert!(!lower.contains("<!--"), "{name} contains <!--");
+        }
+        assert!(!STYLE.to_ascii_lowercase().contains("</style"));
+    }
+}
