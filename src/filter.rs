@@ -13,8 +13,9 @@ use crate::suggest;
 pub struct Filter {
     /// Keep what may have held on this date.
     pub as_of: Option<Date>,
-    /// Keep edges that may have held at some point in this span.
-    pub between: Option<(Date, Date)>,
+    /// Keep edges that may have held at some point in this span; a missing bound is
+    /// open (`2016..`, `..2016`).
+    pub between: Option<(Option<Date>, Option<Date>)>,
     /// Keep only these relation types (empty: all).
     pub types: Vec<String>,
     /// Drop these relation types.
@@ -33,21 +34,47 @@ pub struct Filter {
     pub drop_isolated: bool,
 }
 
-/// A filter that names something the dataset does not have: an edge type, an
-/// organization or a source, with the closest known name when one is close.
+/// A filter that cannot apply: it names something the dataset does not have (an edge
+/// type, an organization or a source, with the closest known name when one is close), or
+/// its span ends before it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FilterError {
-    what: &'static str,
-    name: String,
-    suggestion: Option<String>,
+pub enum FilterError {
+    /// An unknown name.
+    Unknown {
+        /// `edge type`, `organization` or `source`.
+        what: &'static str,
+        /// The name given.
+        name: String,
+        /// The closest known name.
+        suggestion: Option<String>,
+    },
+    /// `--between FROM..TO` with TO before FROM.
+    ReversedSpan {
+        /// FROM as written.
+        from: String,
+        /// TO as written.
+        to: String,
+    },
 }
 
 impl std::fmt::Display for FilterError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown {} `{}`", self.what, self.name)?;
-        match &self.suggestion {
-            Some(k) => write!(f, "; did you mean `{k}`?"),
-            None => Ok(()),
+        match self {
+            FilterError::Unknown {
+                what,
+                name,
+                suggestion,
+            } => {
+                write!(f, "unknown {what} `{name}`")?;
+                match suggestion {
+                    Some(k) => write!(f, "; did you mean `{k}`?"),
+                    None => Ok(()),
+                }
+            }
+            FilterError::ReversedSpan { from, to } => write!(
+                f,
+                "the span `{from}..{to}` ends before it starts; write it as `{to}..{from}`"
+            ),
         }
     }
 }
@@ -55,10 +82,22 @@ impl std::fmt::Display for FilterError {
 impl std::error::Error for FilterError {}
 
 fn unknown(what: &'static str, name: &str, known: &[&str]) -> FilterError {
-    FilterError {
+    FilterError::Unknown {
         what,
         name: name.to_owned(),
         suggestion: suggest::closest(name, known.iter().copied()).map(str::to_owned),
+    }
+}
+
+/// Checks that a span does not end before it starts: some day of `to` must be on or
+/// after some day of `from` (`2016..2016-03` and `201X..2015` are fine).
+pub fn check_span(from: Option<&Date>, to: Option<&Date>) -> Result<(), FilterError> {
+    match (from, to) {
+        (Some(a), Some(b)) if b.latest() < a.earliest() => Err(FilterError::ReversedSpan {
+            from: a.text().to_owned(),
+            to: b.text().to_owned(),
+        }),
+        _ => Ok(()),
     }
 }
 
@@ -81,7 +120,52 @@ impl Filter {
             return Ok(Cow::Borrowed(dataset));
         }
         let selection = self.select_checked(dataset);
-        Ok(Cow::Owned(subset(dataset, &selection)))
+        let mut slice = subset(dataset, &selection);
+        slice.caption = Some(self.caption());
+        Ok(Cow::Owned(slice))
+    }
+
+    /// The filters in words, as the options that set them, for the caption of a sliced
+    /// export: `Filters: --as-of 2015 --type rivalry --drop-isolated`. Always in this
+    /// order, whatever the order on the command line.
+    pub fn caption(&self) -> String {
+        let mut parts = vec!["Filters:".to_owned()];
+        let mut flag = |name: &str, value: Option<String>| {
+            parts.push(match value {
+                Some(v) => format!("--{name} {v}"),
+                None => format!("--{name}"),
+            });
+        };
+        if let Some(d) = &self.as_of {
+            flag("as-of", Some(d.text().to_owned()));
+        }
+        if let Some((from, to)) = &self.between {
+            let text = |d: &Option<Date>| d.as_ref().map_or("", Date::text).to_owned();
+            flag("between", Some(format!("{}..{}", text(from), text(to))));
+        }
+        if !self.types.is_empty() {
+            flag("type", Some(self.types.join(",")));
+        }
+        if !self.exclude_types.is_empty() {
+            flag("exclude-type", Some(self.exclude_types.join(",")));
+        }
+        if let Some(focus) = &self.focus {
+            flag("focus", Some(focus.clone()));
+            flag("depth", Some(self.depth.max(1).to_string()));
+        }
+        if self.exclude_disputed {
+            flag("exclude-disputed", None);
+        }
+        if let Some(c) = self.min_confidence {
+            flag("min-confidence", Some(c.as_str().to_owned()));
+        }
+        if !self.according_to.is_empty() {
+            flag("according-to", Some(self.according_to.join(",")));
+        }
+        if self.drop_isolated {
+            flag("drop-isolated", None);
+        }
+        parts.join(" ")
     }
 
     /// What the filter keeps of `dataset`, by index, without copying anything: the
@@ -152,6 +236,9 @@ impl Filter {
     }
 
     fn check_names(&self, dataset: &Dataset) -> Result<(), FilterError> {
+        if let Some((from, to)) = &self.between {
+            check_span(from.as_ref(), to.as_ref())?;
+        }
         let types: Vec<&str> = dataset.edge_types.iter().map(|t| t.name.as_str()).collect();
         for t in self.types.iter().chain(&self.exclude_types) {
             if !types.contains(&t.as_str()) {
@@ -192,7 +279,10 @@ impl Filter {
     fn window(&self) -> Option<(Day, Day)> {
         match (&self.as_of, &self.between) {
             (Some(d), _) => Some((d.earliest(), d.latest())),
-            (None, Some((from, to))) => Some((from.earliest(), to.latest())),
+            (None, Some((from, to))) => Some((
+                from.as_ref().map_or(Day::MIN, Date::earliest),
+                to.as_ref().map_or(Day::MAX, Date::latest),
+            )),
             (None, None) => None,
         }
     }

@@ -12,9 +12,9 @@ pub(super) struct FilterArgs {
     /// The network as it may have stood on DATE (EDTF, e.g. 2001 or 2015-08).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<Date>,
-    /// Edges that may have held at some point in FROM..TO.
+    /// Edges that may have held at some point in FROM..TO (open: `2016..`, `..2016`).
     #[arg(long, value_name = "FROM..TO", value_parser = parse_span, conflicts_with = "as_of")]
-    between: Option<(Date, Date)>,
+    between: Option<(Option<Date>, Option<Date>)>,
     /// Keep only these relation types.
     #[arg(long = "type", value_name = "T", value_delimiter = ',')]
     types: Vec<String>,
@@ -62,11 +62,19 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).map_err(|e| e.to_string())
 }
 
-fn parse_span(s: &str) -> Result<(Date, Date), String> {
-    let (from, to) = s
-        .split_once("..")
-        .ok_or_else(|| "write the span as FROM..TO, for example 1998..2001".to_owned())?;
-    Ok((parse_date(from)?, parse_date(to)?))
+/// `FROM..TO`, `FROM..` or `..TO`; a span that ends before it starts is refused here,
+/// so the error comes with clap's usage line and exit status 2.
+fn parse_span(s: &str) -> Result<(Option<Date>, Option<Date>), String> {
+    let (from, to) = s.split_once("..").ok_or_else(|| {
+        "write the span as FROM..TO, for example 1998..2001 (or 2016.. or ..2016)".to_owned()
+    })?;
+    let bound = |t: &str| (!t.is_empty()).then(|| parse_date(t)).transpose();
+    let (from, to) = (bound(from)?, bound(to)?);
+    if from.is_none() && to.is_none() {
+        return Err("give at least one bound: FROM..TO, FROM.. or ..TO".to_owned());
+    }
+    crate::filter::check_span(from.as_ref(), to.as_ref()).map_err(|e| e.to_string())?;
+    Ok((from, to))
 }
 
 fn parse_confidence(s: &str) -> Result<Confidence, String> {

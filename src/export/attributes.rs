@@ -7,6 +7,8 @@ use std::borrow::Cow;
 use super::text::{self, json_list};
 use crate::model::{CompactString, Dataset, Date, Edge, Organization, When};
 
+pub use super::text::edge_id;
+
 /// An attribute's type: both formats know strings and booleans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -76,16 +78,9 @@ pub const EDGE: &[(&str, Kind)] = &[
     ("source_urls", Kind::Text),
     ("quotes", Kind::Text),
     ("disputed_by", Kind::Text),
+    ("disputed_by_quotes", Kind::Text),
     ("notes", Kind::Text),
 ];
-
-/// The id an edge gets: its own, or `E<n>` (upper case, so it never equals a dataset id).
-pub fn edge_id(edge: &Edge, index: usize) -> Cow<'_, str> {
-    match &edge.id {
-        Some(id) => Cow::Borrowed(id),
-        None => Cow::Owned(format!("E{index}")),
-    }
-}
 
 /// A node's attribute values, absent ones left out.
 pub fn node_values<'a>(org: &'a Organization) -> Vec<(&'static str, Value<'a>)> {
@@ -144,6 +139,7 @@ pub fn edge_values<'a>(dataset: &'a Dataset, edge: &'a Edge) -> Vec<(&'static st
         ("source_urls", text::source_urls(dataset, edge)),
         ("quotes", text::quotes(edge)),
         ("disputed_by", text::disputing_ids(dataset, edge)),
+        ("disputed_by_quotes", text::disputing_quotes(edge)),
     ];
     for (key, list) in lists {
         if !list.is_empty() {

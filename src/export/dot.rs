@@ -1,7 +1,8 @@
 //! Graphviz DOT. Node ids are organization ids, always quoted; every string goes through
 //! [`quote`], so names with quotes, backslashes, newlines or any script render as
 //! written. Each edge type has its colour and style, undirected types have no arrow,
-//! disputed edges are dashed and say so in their label.
+//! disputed edges are dashed and say so in their label. A filtered export names its
+//! filters in the graph's label, at the top.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -11,7 +12,9 @@ use super::{batches, text};
 use crate::model::{Dataset, Edge, Organization};
 
 /// Quotes a string for DOT. Backslashes are doubled (Graphviz reads `\N`, `\G` and
-/// friends as escapes), quotes are escaped, and line breaks become `\n`.
+/// friends as escapes), quotes are escaped, and line breaks become `\n`. A tab stays a
+/// tab, which a quoted string may hold (Graphviz, pydot and networkx read it back);
+/// other control characters become U+FFFD.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -21,6 +24,7 @@ pub fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            '\t' => out.push('\t'),
             c if c.is_control() => out.push('\u{fffd}'),
             c => out.push(c),
         }
@@ -52,6 +56,14 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
     })?;
     if options.legend {
         write_legend(out, dataset)?;
+    }
+    // Last, so that clusters (written above) do not inherit the caption's placement.
+    if let Some(caption) = &dataset.caption {
+        writeln!(
+            out,
+            "  label={}; labelloc=t; labeljust=l;",
+            quote(caption)
+        )?;
     }
     writeln!(out, "}}")
 }
@@ -222,5 +234,6 @@ mod tests {
         assert_eq!(quote("a \"b\" \\N"), "\"a \\\"b\\\" \\\\N\"");
         assert_eq!(quote("two\nlines"), "\"two\\nlines\"");
         assert_eq!(quote("bell\u{7}"), "\"bell\u{fffd}\"");
+        assert_eq!(quote("tab\there"), "\"tab\there\"");
     }
 }

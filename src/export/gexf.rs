@@ -28,6 +28,9 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
     )?;
     writeln!(out, "  <meta>")?;
     writeln!(out, "    <creator>actorgraph</creator>")?;
+    if let Some(caption) = &dataset.caption {
+        writeln!(out, "    <description>{}</description>", xml::attr(caption))?;
+    }
     writeln!(out, "  </meta>")?;
     writeln!(
         out,
@@ -45,8 +48,8 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
     })?;
     writeln!(out, "    </nodes>")?;
     writeln!(out, r#"    <edges count="{}">"#, dataset.edges.len())?;
-    batches::write_in_order(&dataset.edges, out, |i, edge, buf| {
-        write_edge(buf, dataset, edge, i, options)
+    batches::write_in_order(&dataset.edges, out, |_, edge, buf| {
+        write_edge(buf, dataset, edge, options)
     })?;
     writeln!(out, "    </edges>")?;
     writeln!(out, "  </graph>")?;
@@ -93,7 +96,6 @@ fn write_edge(
     out: &mut dyn Write,
     dataset: &Dataset,
     edge: &Edge,
-    index: usize,
     options: &Options,
 ) -> io::Result<()> {
     let (from, to) = dataset.endpoints(edge);
@@ -111,7 +113,7 @@ fn write_edge(
     writeln!(
         out,
         r#"      <edge id="{}" source="{}" target="{}" label="{}" kind="{}"{direction}{span}>"#,
-        xml::attr(&edge_id(edge, index)),
+        xml::attr(&edge_id(dataset, edge)),
         xml::attr(&from.id),
         xml::attr(&to.id),
         xml::attr(&ty.label),

@@ -2,6 +2,7 @@
 //! list values are JSON-encoded strings. The graph is directed by default, and each edge
 //! carries a boolean `directed` attribute; `--per-edge-direction` additionally writes
 //! `directed="false"` on undirected edges for Gephi (networkx rejects that file; igraph ignores the flag).
+//! A filtered export names its filters in a graph-level `description`.
 
 use std::io::{self, Write};
 
@@ -28,13 +29,26 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
             )?;
         }
     }
+    if dataset.caption.is_some() {
+        writeln!(
+            out,
+            r#"  <key id="g_description" for="graph" attr.name="description" attr.type="string"/>"#
+        )?;
+    }
     writeln!(out, r#"  <graph id="actorgraph" edgedefault="directed">"#)?;
+    if let Some(caption) = &dataset.caption {
+        writeln!(
+            out,
+            r#"    <data key="g_description">{}</data>"#,
+            xml::attr(caption)
+        )?;
+    }
     batches::write_in_order(&dataset.organizations, out, |_, org, buf| {
         write_node(buf, org);
         Ok(())
     })?;
-    batches::write_in_order(&dataset.edges, out, |i, edge, buf| {
-        write_edge(buf, dataset, edge, i, options);
+    batches::write_in_order(&dataset.edges, out, |_, edge, buf| {
+        write_edge(buf, dataset, edge, options);
         Ok(())
     })?;
     writeln!(out, "  </graph>")?;
@@ -51,11 +65,11 @@ fn write_node(buf: &mut Vec<u8>, org: &Organization) {
     buf.extend_from_slice(b"    </node>\n");
 }
 
-fn write_edge(buf: &mut Vec<u8>, dataset: &Dataset, edge: &Edge, index: usize, options: &Options) {
+fn write_edge(buf: &mut Vec<u8>, dataset: &Dataset, edge: &Edge, options: &Options) {
     let (from, to) = dataset.endpoints(edge);
     let ty = dataset.edge_type(edge);
     buf.extend_from_slice(br#"    <edge id=""#);
-    xml::push_attr(buf, &edge_id(edge, index));
+    xml::push_attr(buf, &edge_id(dataset, edge));
     buf.extend_from_slice(br#"" source=""#);
     xml::push_attr(buf, &from.id);
     buf.extend_from_slice(br#"" target=""#);

@@ -76,7 +76,8 @@ struct JsonCitation<'a> {
 
 #[derive(Serialize)]
 struct JsonEdge<'a> {
-    id: Option<&'a str>,
+    /// The export id: the edge's own, or the one made from its content.
+    id: std::borrow::Cow<'a, str>,
     from: &'a str,
     to: &'a str,
     relation: &'a str,
@@ -197,7 +198,7 @@ fn edge<'a>(dataset: &'a Dataset, e: &'a Edge) -> JsonEdge<'a> {
         When::Interval { start, end } => (None, start.as_ref(), end.as_ref()),
     };
     JsonEdge {
-        id: e.id.as_deref(),
+        id: super::text::edge_id(dataset, e),
         from: &from.id,
         to: &to.id,
         relation: &ty.name,

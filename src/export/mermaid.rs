@@ -22,14 +22,16 @@ pub(crate) const MAX_EDGES: usize = 500;
 /// The longest text GitHub's renderer accepts, in UTF-16 code units (`maxTextSize`).
 pub(crate) const MAX_TEXT: usize = 50_000;
 
-/// How a review diagram marks a node or an edge.
+/// How a review diagram marks a node or an edge: a marker before its label and a thick
+/// line or border. An edge keeps its relation's colour, so a change never reads as a
+/// relation (a removed alliance is not red like a rivalry).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Highlight {
-    /// Only in the new dataset: green, thick.
+    /// Only in the new dataset: `+`, thick; a node also green.
     Added,
-    /// Only in the old dataset: red, thick.
+    /// Only in the old dataset: `−`, thick; a node also red.
     Removed,
-    /// In both, with different details: amber, thick.
+    /// In both, with different details: `~`, thick; a node also amber.
     Changed,
 }
 
@@ -40,6 +42,15 @@ impl Highlight {
             Highlight::Added => "added",
             Highlight::Removed => "removed",
             Highlight::Changed => "changed",
+        }
+    }
+
+    /// The marker written before the label.
+    pub(crate) fn marker(self) -> &'static str {
+        match self {
+            Highlight::Added => "+",
+            Highlight::Removed => "\u{2212}",
+            Highlight::Changed => "~",
         }
     }
 
@@ -129,9 +140,13 @@ fn css_color(color: &str) -> &str {
     }
 }
 
-/// Writes the whole dataset as a flowchart.
+/// Writes the whole dataset as a flowchart; a filtered dataset's caption becomes the
+/// diagram's title (front matter).
 /// It goes through [`Diagram`], like the diff's diagram, so both are drawn alike.
 pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(caption) = &dataset.caption {
+        writeln!(out, "---\ntitle: {}\n---", yaml_string(caption))?;
+    }
     let mut diagram = Diagram::default();
     for org in &dataset.organizations {
         diagram.organization(org, None);
@@ -156,6 +171,9 @@ impl Diagram {
     pub(crate) fn organization(&mut self, org: &Organization, highlight: Option<Highlight>) {
         let mut node = Node::organization(org);
         node.highlight = highlight;
+        if let Some(h) = highlight {
+            node.label = format!("{} {}", h.marker(), node.label);
+        }
         self.nodes.insert(org.id.clone(), node);
     }
 
@@ -169,6 +187,9 @@ impl Diagram {
         }
         let mut link = Link::edge(dataset, edge, 0, 0);
         link.highlight = highlight;
+        if let Some(h) = highlight {
+            link.label = format!("{} {}", h.marker(), link.label);
+        }
         self.links.push((from.id.clone(), to.id.clone(), link));
     }
 
@@ -273,9 +294,9 @@ fn link_styles(links: &[Link]) -> Vec<(String, Vec<usize>)> {
 }
 
 fn link_style(link: &Link) -> String {
+    // A highlight never recolours the line: the colour stays the relation's.
     let color = link.color.as_str();
-    let stroke = link.highlight.map_or(color, |h| h.color());
-    let mut style = format!("stroke:{stroke},color:{color}");
+    let mut style = format!("stroke:{color},color:{color}");
     let dashes = if link.disputed {
         Some("6 4")
     } else {
@@ -314,6 +335,22 @@ fn write_classes(s: &mut String, nodes: &[Node]) {
         );
         let _ = writeln!(s, "  class {} {}", ids.join(","), h.name());
     }
+}
+
+/// A YAML double-quoted string for the front matter's `title`: quotes and backslashes
+/// escaped, control characters replaced.
+fn yaml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if crate::printable::needs_replacing(c) || c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Escapes text for a double-quoted Mermaid label. Characters that would end the string,
@@ -399,7 +436,7 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("linkStyle 1 stroke:#e31a1c,color:#e31a1c,stroke-dasharray:6 4\n"));
-        assert!(text.contains("linkStyle 3 stroke:#2da44e,color:#e31a1c,stroke-width:4px\n"));
+        assert!(text.contains("linkStyle 3 stroke:#e31a1c,color:#e31a1c,stroke-width:4px\n"));
         assert!(text.contains("  class n2 added\n"), "{text}");
         assert!(!text.starts_with("%%"));
     }

@@ -1,7 +1,51 @@
 //! Text shared by the exports: how an organization, a date and a citation read, so that
 //! every format says the same thing in the same words.
 
-use crate::model::{Dataset, Edge, Organization};
+use std::borrow::Cow;
+
+use crate::model::{Dataset, Date, Edge, Organization, When};
+
+/// The id an edge has in every export that names edges: its own `id`, or one made from
+/// what identifies it, `E:from:type:to` and its dates as written (`E:imu:allegiance:
+/// al-qaeda:2001`, `E:imu:rivalry:iju:2003..2016`, `E:a:rivalry:b:..2016`). Dataset ids
+/// are lower case without `:`, so a made id never equals one; two edges with the same
+/// endpoints, type and dates are a `duplicate-edge` error, so no two made ids are equal.
+/// The id depends on the edge alone, never on which other edges a filter kept, so a
+/// slice's edges keep the ids they have in the full export. Qualifiers are spelled
+/// with letters so the id stays an XML name token: `?` as `_u`, `~` as `_a`, `%` as
+/// `_ua` (`2015_a` for `2015~`).
+pub fn edge_id<'a>(dataset: &Dataset, edge: &'a Edge) -> Cow<'a, str> {
+    if let Some(id) = &edge.id {
+        return Cow::Borrowed(id);
+    }
+    let (from, to) = dataset.endpoints(edge);
+    let mut id = format!("E:{}:{}:{}", from.id, dataset.edge_type(edge).name, to.id);
+    match &edge.when {
+        When::Undated => {}
+        When::Point(d) => {
+            id.push(':');
+            push_date(&mut id, Some(d));
+        }
+        When::Interval { start, end } => {
+            id.push(':');
+            push_date(&mut id, start.as_ref());
+            id.push_str("..");
+            push_date(&mut id, end.as_ref());
+        }
+    }
+    Cow::Owned(id)
+}
+
+fn push_date(id: &mut String, date: Option<&Date>) {
+    for c in date.map_or("", Date::text).chars() {
+        match c {
+            '?' => id.push_str("_u"),
+            '~' => id.push_str("_a"),
+            '%' => id.push_str("_ua"),
+            c => id.push(c),
+        }
+    }
+}
 
 /// The organization's lifetime, `1998–2016~`, `1998–`, or empty when unknown.
 pub fn lifetime(org: &Organization) -> String {
@@ -47,12 +91,17 @@ pub fn source_ids<'d>(dataset: &'d Dataset, edge: &Edge) -> Vec<&'d str> {
     ids
 }
 
-/// The ids of the sources that dispute an edge.
+/// The ids of the sources that dispute an edge, in citation order, without repeats
+/// (two citations of one source name it once, as for [`source_ids`]).
 pub fn disputing_ids<'d>(dataset: &'d Dataset, edge: &Edge) -> Vec<&'d str> {
-    edge.disputed_by
-        .iter()
-        .map(|c| dataset.sources[c.source].id.as_str())
-        .collect()
+    let mut ids: Vec<&str> = Vec::new();
+    for c in &edge.disputed_by {
+        let id = dataset.sources[c.source].id.as_str();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
 }
 
 /// The URLs of the sources an edge cites, in citation order, without repeats.
@@ -76,6 +125,14 @@ pub fn quotes(edge: &Edge) -> Vec<&str> {
         .collect()
 }
 
+/// The quotes of an edge's disputing citations.
+pub fn disputing_quotes(edge: &Edge) -> Vec<&str> {
+    edge.disputed_by
+        .iter()
+        .filter_map(|c| c.quote.as_deref())
+        .collect()
+}
+
 /// A sentence describing an edge: `IMU pledged allegiance to al-Qaeda (2015-08)`.
 pub fn edge_sentence(dataset: &Dataset, edge: &Edge) -> String {
     let (from, to) = dataset.endpoints(edge);
@@ -91,7 +148,9 @@ pub fn edge_sentence(dataset: &Dataset, edge: &Edge) -> String {
 }
 
 /// An edge's label on a drawing: the relation's label, `(disputed)`, `(possibly
-/// active)`, and on a second line the dates.
+/// active)`, and on a second line the dates, an interval written with ASCII `..`
+/// (`2001..2003`, `2015..`): Graphviz lays labels out with metrics for ASCII only and
+/// warns about an en dash the data never had.
 pub fn edge_label(dataset: &Dataset, edge: &Edge) -> String {
     let mut label = dataset.edge_type(edge).label.clone();
     if edge.is_disputed() {
@@ -100,10 +159,14 @@ pub fn edge_label(dataset: &Dataset, edge: &Edge) -> String {
     if edge.possibly_active {
         label.push_str(" (possibly active)");
     }
-    let when = edge.when.label();
-    if !when.is_empty() {
+    let (first, dash, second) = edge.when.label_parts();
+    if !first.is_empty() || !second.is_empty() {
         label.push('\n');
-        label.push_str(&when);
+        label.push_str(first);
+        if !dash.is_empty() {
+            label.push_str("..");
+        }
+        label.push_str(second);
     }
     label
 }

@@ -187,6 +187,10 @@ pub struct Dataset {
     pub edge_types: Vec<EdgeType>,
     /// Edges, sorted by endpoints, type, date and id.
     pub edges: Vec<Edge>,
+    /// For a filtered dataset, the filters that made it, in words (see
+    /// [`crate::filter::Filter::caption`]); the exports write it as a caption. `None`
+    /// for a whole dataset.
+    pub caption: Option<String>,
     /// Each organization's edges, made on first use (see [`Dataset::incident_edges`]).
     adjacency: OnceLock<Adjacency>,
 }
@@ -207,6 +211,7 @@ impl Dataset {
             sources,
             edge_types,
             edges,
+            caption: None,
             adjacency: OnceLock::new(),
         }
     }

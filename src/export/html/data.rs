@@ -83,8 +83,8 @@ struct Cite<'a> {
 
 #[derive(Serialize)]
 struct Link<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
+    /// The export id ([`crate::export::text::edge_id`]), so `#edge=` names any edge.
+    id: std::borrow::Cow<'a, str>,
     from: usize,
     to: usize,
     #[serde(rename = "type")]
@@ -165,9 +165,9 @@ fn cites(list: &[Citation]) -> Vec<Cite<'_>> {
         .collect()
 }
 
-fn edge<'a>(e: &'a Edge, changes: &[(u32, u8)]) -> Link<'a> {
+fn edge<'a>(dataset: &Dataset, e: &'a Edge, changes: &[(u32, u8)]) -> Link<'a> {
     Link {
-        id: e.id.as_deref(),
+        id: crate::export::text::edge_id(dataset, e),
         from: e.from,
         to: e.to,
         edge_type: e.edge_type,
@@ -214,7 +214,7 @@ pub(super) fn page(dataset: &Dataset) -> Page<'_> {
             .edges
             .iter()
             .zip(&edges)
-            .map(|(e, t)| edge(e, t))
+            .map(|(e, t)| edge(dataset, e, t))
             .collect(),
         time: span.map(|(first, last)| Time { first, last, years }),
     }

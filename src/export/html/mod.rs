@@ -5,7 +5,9 @@
 //!
 //! Every dataset string travels only inside the JSON data block, with `<`, `>`, `&` and
 //! the JavaScript line separators escaped, and the page puts it on screen with
-//! `textContent`: nothing from the dataset ever becomes markup or script.
+//! `textContent`: nothing from the dataset ever becomes markup or script. The one
+//! exception, the caption of a filtered export (the filter options, which name ids the
+//! dataset has), is written into the title and heading escaped as HTML text.
 
 mod data;
 mod layout;
@@ -26,6 +28,14 @@ const APP: &str = include_str!("app.js");
 pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
     let json = serde_json::to_string(&data::page(dataset))?;
     let data = script_safe(&json);
+    // A filtered export names its filters in the title and the heading; a whole
+    // dataset's page is unchanged.
+    let caption = dataset.caption.as_deref().map(html_text);
+    let title = caption.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
+    let heading = caption
+        .as_ref()
+        .map(|c| format!(" <small class=\"caption\">{c}</small>"))
+        .unwrap_or_default();
     let mut rest = PAGE;
     while let Some(at) = rest.find("@@") {
         out.write_all(&rest.as_bytes()[..at])?;
@@ -36,11 +46,30 @@ pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
             "CYTOSCAPE" => out.write_all(CYTOSCAPE.as_bytes())?,
             "APP" => out.write_all(APP.as_bytes())?,
             "DATA" => out.write_all(data.as_bytes())?,
+            "TITLE" => out.write_all(title.as_bytes())?,
+            "HEADING" => out.write_all(heading.as_bytes())?,
             other => out.write_all(other.as_bytes())?,
         }
         rest = after.get(end + 2..).unwrap_or_default();
     }
     out.write_all(rest.as_bytes())
+}
+
+/// Text made safe as HTML element content (and in `<title>`): markup characters as
+/// entities, control characters as U+FFFD.
+fn html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if crate::printable::needs_replacing(c) => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// JSON made safe inside `<script type="application/json">`: `<`, `>` and `&` as
