@@ -171,9 +171,6 @@ impl Diagram {
     pub(crate) fn organization(&mut self, org: &Organization, highlight: Option<Highlight>) {
         let mut node = Node::organization(org);
         node.highlight = highlight;
-        if let Some(h) = highlight {
-            node.label = format!("{} {}", h.marker(), node.label);
-        }
         self.nodes.insert(org.id.clone(), node);
     }
 
@@ -187,9 +184,6 @@ impl Diagram {
         }
         let mut link = Link::edge(dataset, edge, 0, 0);
         link.highlight = highlight;
-        if let Some(h) = highlight {
-            link.label = format!("{} {}", h.marker(), link.label);
-        }
         self.links.push((from.id.clone(), to.id.clone(), link));
     }
 
@@ -239,19 +233,19 @@ fn flowchart(nodes: &[Node], links: &[Link]) -> String {
     let mut s = String::from("flowchart LR\n");
     for (i, node) in nodes.iter().enumerate() {
         // Mermaid rejects an empty quoted label; a space draws the same empty box.
-        let label = if node.label.is_empty() {
-            " ".to_owned()
-        } else {
-            escape(&node.label)
+        let label = match node.highlight {
+            Some(h) => format!("{} {}", h.marker(), escape(&node.label)),
+            None if node.label.is_empty() => " ".to_owned(),
+            None => escape(&node.label),
         };
         let _ = writeln!(s, "  n{i}[\"{label}\"]");
     }
     for link in links {
         // An empty `|""|` is a syntax error: an unlabelled link has no pipes at all.
-        let label = if link.label.is_empty() {
-            String::new()
-        } else {
-            format!("|\"{}\"|", escape(&link.label))
+        let label = match link.highlight {
+            Some(h) => format!("|\"{} {}\"|", h.marker(), escape(&link.label)),
+            None if link.label.is_empty() => String::new(),
+            None => format!("|\"{}\"|", escape(&link.label)),
         };
         let _ = writeln!(s, "  n{} {}{label} n{}", link.from, arrow(link), link.to);
     }
@@ -538,15 +532,19 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[1],
-            "  n0[\"Alpha #quot;Front#quot; #lt;Lions#gt; #amp; Co. (A#amp;L)\"]"
+            "  n0[\"~ Alpha #quot;Front#quot; #lt;Lions#gt; #amp; Co. (A#amp;L)\"]"
         );
         assert!(lines[2].starts_with("  n1[\"حركة"), "{text}");
         assert!(lines[3].starts_with("  n2[\"Delta"), "{text}");
-        assert_eq!(lines[4], "  n1 ==>|\"split from<br>2002\"| n0");
-        assert!(lines[5].starts_with("  n1 ---|\"cooperates with"), "{text}");
-        assert!(text.contains("linkStyle 0 stroke:#2da44e,color:#ff7f00,stroke-width:4px\n"));
+        assert_eq!(lines[4], "  n1 ==>|\"+ split from<br>2002\"| n0");
         assert!(
-            text.contains("linkStyle 1 stroke:#cf222e,color:#1b9e77,"),
+            lines[5].starts_with("  n1 ---|\"\u{2212} cooperates with"),
+            "{text}"
+        );
+        // The line keeps its relation's colour; the change is the marker and the width.
+        assert!(text.contains("linkStyle 0 stroke:#ff7f00,color:#ff7f00,stroke-width:4px\n"));
+        assert!(
+            text.contains("linkStyle 1 stroke:#1b9e77,color:#1b9e77,"),
             "{text}"
         );
         assert!(text.ends_with("  class n0 changed\n"), "{text}");

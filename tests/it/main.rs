@@ -16,6 +16,7 @@ mod dataset;
 mod diff;
 mod docs;
 mod export;
+mod export_slices;
 mod filters;
 mod hostile;
 mod hostile_files;

@@ -42,13 +42,13 @@ fn export(dataset: &Dataset, format: Format) -> String {
     String::from_utf8(out).expect("UTF-8 export")
 }
 
-/// What a DOT reader shows for `s`: line breaks kept, carriage returns dropped, other
-/// control characters replaced by U+FFFD (Graphviz has no way to show them).
+/// What a DOT reader shows for `s`: line breaks and tabs kept, carriage returns dropped,
+/// other control characters replaced by U+FFFD (Graphviz has no way to show them).
 fn dot_label(s: &str) -> String {
     s.chars()
         .filter(|&c| c != '\r')
         .map(|c| {
-            if c.is_control() && c != '\n' {
+            if c.is_control() && c != '\n' && c != '\t' {
                 '\u{fffd}'
             } else {
                 c
