@@ -5,7 +5,9 @@ Usage: check_gexf.py GEXF JSON
 
 Asserts that networkx reads GEXF as a dynamic directed graph with the same nodes
 and edges as JSON (the same dataset exported with `-f json`), that every edge carries
-`relation` (str), `directed` and `disputed` (bool) and never `type`, and that each
+`relation` (str), `directed` and `disputed` (bool) and never `type`, the same id as
+in JSON (every edge has one), its disputing sources once each and their quotes
+(`disputed_by`, `disputed_by_quotes`, JSON-encoded lists), and that each
 node's and edge's time span is the widened EDTF bounds: start = earliest day of
 `founded` / `date` / `start`, end = latest day of `dissolved` / `end`, open ends absent.
 Run by tests/it/interop.rs; exits non-zero with a message on any failure.
@@ -45,8 +47,10 @@ def check_nodes(g, doc):
 
 def check_edges(g, doc):
     edges = {}
-    for i, e in enumerate(doc["edges"]):
-        edges[e["id"] or f"E{i}"] = e
+    for e in doc["edges"]:
+        if not isinstance(e["id"], str) or not e["id"]:
+            fail(f"JSON edge without an id: {e}")
+        edges[e["id"]] = e
     seen = set()
     for u, v, attrs in g.edges(data=True):
         key = attrs.get("id")
@@ -59,12 +63,27 @@ def check_edges(g, doc):
         for flag in ("directed", "disputed", "possibly_active"):
             if attrs.get(flag) is not e[flag]:
                 fail(f"edge {key}: `{flag}` is {attrs.get(flag)!r}, expected {e[flag]!r}")
+        check_disputes(key, attrs, e)
         start = bound(e["date"] or e["start"], "earliest")
         end = bound(e["end"], "latest")
         if (attrs.get("start"), attrs.get("end")) != (start, end):
             fail(f"edge {key}: span {attrs.get('start')}..{attrs.get('end')}, expected {start}..{end}")
     if seen != set(edges):
         fail(f"edges missing from the GEXF: {sorted(set(edges) - seen)}")
+
+
+def check_disputes(key, attrs, e):
+    """`disputed_by` names each disputing source once; `disputed_by_quotes` holds every
+    disputing citation's quote, in order; both absent when empty."""
+    refs = []
+    for c in e["disputed_by"]:
+        if c["ref"] not in refs:
+            refs.append(c["ref"])
+    quotes = [c["quote"] for c in e["disputed_by"] if c.get("quote")]
+    for name, expected in (("disputed_by", refs), ("disputed_by_quotes", quotes)):
+        got = json.loads(attrs[name]) if name in attrs else []
+        if got != expected:
+            fail(f"edge {key}: `{name}` is {got!r}, expected {expected!r}")
 
 
 def main():

@@ -5,7 +5,7 @@
 // mermaid's module needs a DOM at import time (it sets up DOMPurify), so a jsdom window
 // stands in for the browser's. Besides the syntax, the check applies GitHub's limits
 // (maxEdges 500, enforced by the parser, and maxTextSize 50,000) unless the file's first
-// line says it exceeds them.
+// line (after the front matter a filtered export's title is in) says it exceeds them.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -28,7 +28,8 @@ const limits = { maxEdges: 500, maxTextSize: 50000 };
 for (const file of process.argv.slice(2)) {
   const text = readFileSync(file, 'utf8');
   // A file that says it is over the limits is checked for its syntax alone.
-  const oversized = text.startsWith('%% actorgraph:');
+  const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const oversized = body.startsWith('%% actorgraph:');
   const scale = oversized ? 1000 : 1;
   mermaid.initialize({
     startOnLoad: false,

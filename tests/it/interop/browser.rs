@@ -122,6 +122,12 @@ fn pages_load_offline_and_count_like_the_json_export() {
     let large_data = large_dataset(dir.path());
     let large = html(dir.path(), &large_data, "large.html");
     let edge = "imu-pledges-al-qaeda";
+    // The large dataset's edges have no `id`: `#edge=` takes the id the exports make.
+    let large_json: Value =
+        serde_json::from_slice(&export(&large_data, &["-f", "json"])).expect("JSON");
+    let unnamed = &large_json["edges"][7];
+    let unnamed_id = unnamed["id"].as_str().expect("a made id");
+    assert!(unnamed_id.starts_with("E:org-"), "{unnamed_id}");
     let reports = browse(&[
         graphs.clone(),
         format!("{graphs}#as-of=2001"),
@@ -129,6 +135,7 @@ fn pages_load_offline_and_count_like_the_json_export() {
         format!("{graphs}#edge={edge}"),
         format!("{graphs}#org=no-such-org&focus=nope"),
         large.clone(),
+        format!("{large}#edge={}", unnamed_id.replace(':', "%3A")),
     ]);
     for r in &reports {
         assert_clean(r);
@@ -168,6 +175,10 @@ fn pages_load_offline_and_count_like_the_json_export() {
     );
     assert_eq!(reports[4]["status"], status_of("graphs", &[]));
     assert_eq!(reports[5]["status"], status_of(&large_data, &[]));
+    let panel = reports[6]["panel"].as_str().expect("panel");
+    let quote = unnamed["sources"][0]["quote"].as_str().expect("quote");
+    assert!(panel.contains(quote), "{unnamed_id}: `{quote}` not in {panel}");
+    assert_eq!(reports[6]["fragment"], format!("#edge={}", unnamed_id.replace(':', "%3A")));
 }
 
 fn squash(s: &str) -> String {
