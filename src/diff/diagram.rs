@@ -36,7 +36,7 @@ pub fn write(diff: &Diff<'_>, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"```\n\n")?;
     writeln!(
         out,
-"Changes are marked before the label and drawn thick: `+` added, `\u{2212}` removed, `~` changed (boxes also green, red and amber). A line's colour is its relation's, as in the export, never the change; thin lines are unchanged edges among these organizations."
+        "Changes are marked before the label and drawn thick: `+` added, `\u{2212}` removed, `~` changed (boxes also green, red and amber). A line's colour is its relation's, as in the export, never the change; thin lines are unchanged edges among these organizations."
     )?;
     let cut_changed = changed_count.saturating_sub(shown);
     let cut_context = context_count - shown.saturating_sub(changed_count).min(context_count);

@@ -59,11 +59,7 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
     }
     // Last, so that clusters (written above) do not inherit the caption's placement.
     if let Some(caption) = &dataset.caption {
-        writeln!(
-            out,
-            "  label={}; labelloc=t; labeljust=l;",
-            quote(caption)
-        )?;
+        writeln!(out, "  label={}; labelloc=t; labeljust=l;", quote(caption))?;
     }
     writeln!(out, "}}")
 }

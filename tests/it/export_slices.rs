@@ -63,16 +63,27 @@ fn a_source_disputing_twice_is_named_once_and_its_quotes_travel() {
     assert!(!dot.contains("s2, s2"), "{dot}");
     let graphml = export(&["-f", "graphml"]).stdout;
     assert!(graphml.contains(r#"<key id="e_disputed_by_quotes" for="edge" attr.name="disputed_by_quotes" attr.type="string"/>"#));
-    assert!(graphml.contains(r#"<data key="e_disputed_by">[&quot;s2&quot;]</data>"#), "{graphml}");
+    assert!(
+        graphml.contains(r#"<data key="e_disputed_by">[&quot;s2&quot;]</data>"#),
+        "{graphml}"
+    );
     assert!(graphml.contains(
         r#"<data key="e_disputed_by_quotes">[&quot;first doubt&quot;,&quot;second doubt&quot;]</data>"#
     ));
     let gexf = export(&["-f", "gexf"]).stdout;
-    assert!(gexf.contains(r#"<attribute id="disputed_by_quotes" title="disputed_by_quotes" type="string"/>"#));
-    assert!(gexf.contains(r#"for="disputed_by" value="[&quot;s2&quot;]""#), "{gexf}");
     assert!(gexf.contains(
-        r#"for="disputed_by_quotes" value="[&quot;first doubt&quot;,&quot;second doubt&quot;]""#
-    ), "{gexf}");
+        r#"<attribute id="disputed_by_quotes" title="disputed_by_quotes" type="string"/>"#
+    ));
+    assert!(
+        gexf.contains(r#"for="disputed_by" value="[&quot;s2&quot;]""#),
+        "{gexf}"
+    );
+    assert!(
+        gexf.contains(
+            r#"for="disputed_by_quotes" value="[&quot;first doubt&quot;,&quot;second doubt&quot;]""#
+        ),
+        "{gexf}"
+    );
     // JSON keeps both citations: they are two pieces of evidence, not a list of sources.
     let json: serde_json::Value =
         serde_json::from_str(&export(&["-f", "json"]).stdout).expect("JSON");
@@ -94,7 +105,10 @@ fn a_reversed_span_is_refused() {
     let r = export(&["-f", "json", "--between", ".."]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     // Overlapping partial dates are not reversed: some day of 2016 follows 2016-03.
-    assert_eq!(export(&["-f", "json", "--between", "2016-03..2016"]).code, 0);
+    assert_eq!(
+        export(&["-f", "json", "--between", "2016-03..2016"]).code,
+        0
+    );
 }
 
 #[test]
@@ -175,28 +189,47 @@ fn filtered_exports_name_their_filters() {
     };
     let dot = with("dot");
     assert!(
-        dot.ends_with(&format!("  label=\"{caption}\"; labelloc=t; labeljust=l;\n}}\n")),
+        dot.ends_with(&format!(
+            "  label=\"{caption}\"; labelloc=t; labeljust=l;\n}}\n"
+        )),
         "{dot}"
     );
     let graphml = with("graphml");
-    assert!(graphml.contains(r#"<key id="g_description" for="graph" attr.name="description" attr.type="string"/>"#));
+    assert!(graphml.contains(
+        r#"<key id="g_description" for="graph" attr.name="description" attr.type="string"/>"#
+    ));
     assert!(graphml.contains(&format!(
         "<graph id=\"actorgraph\" edgedefault=\"directed\">\n    <data key=\"g_description\">{caption}</data>\n"
     )));
     assert!(with("gexf").contains(&format!("<description>{caption}</description>")));
-    assert!(with("mermaid").starts_with(&format!("---\ntitle: \"{caption}\"\n---\nflowchart LR\n")));
+    assert!(
+        with("mermaid").starts_with(&format!("---\ntitle: \"{caption}\"\n---\nflowchart LR\n"))
+    );
     let html = with("html");
     assert!(html.contains(&format!("<title>actorgraph network ({caption})</title>")));
-    assert!(html.contains(&format!("<h1>actorgraph <small class=\"caption\">{caption}</small></h1>")));
+    assert!(html.contains(&format!(
+        "<h1>actorgraph <small class=\"caption\">{caption}</small></h1>"
+    )));
     // The same filters in another order give the same caption.
-    let reordered = export(&["-f", "gexf", "--type", "rivalry,allegiance", "--as-of", "2003"]);
+    let reordered = export(&[
+        "-f",
+        "gexf",
+        "--type",
+        "rivalry,allegiance",
+        "--as-of",
+        "2003",
+    ]);
     assert_eq!(reordered.stdout, with("gexf"));
     // Unfiltered exports have none.
     for format in ["dot", "graphml", "gexf", "mermaid", "html"] {
         let out = export(&["-f", format]).stdout;
         assert!(!out.contains("Filters:"), "{format}");
     }
-    assert!(export(&["-f", "html"]).stdout.contains("<title>actorgraph network</title>"));
+    assert!(
+        export(&["-f", "html"])
+            .stdout
+            .contains("<title>actorgraph network</title>")
+    );
 }
 
 fn write(dir: &Path, name: &str, text: &str) {
@@ -223,10 +256,28 @@ edges:
     assert_eq!(r.code, 0, "{}", r.stderr);
     // The removed rivalry keeps the rivalry's red and says `−`; the unchanged hosting
     // edge is drawn thin in its own green, without a marker.
-    assert!(r.stdout.contains("n0 ---|\"\u{2212} rival of<br>2003..\"| n1"), "{}", r.stdout);
-    assert!(r.stdout.contains("n0 -->|\"hosts<br>2005..\"| n1"), "{}", r.stdout);
-    assert!(r.stdout.contains("linkStyle 0 stroke:#e31a1c,color:#e31a1c,stroke-width:4px"));
-    assert!(r.stdout.contains("linkStyle 1 stroke:#33a02c,color:#33a02c\n"));
+    assert!(
+        r.stdout
+            .contains("n0 ---|\"\u{2212} rival of<br>2003..\"| n1"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("n0 -->|\"hosts<br>2005..\"| n1"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("linkStyle 0 stroke:#e31a1c,color:#e31a1c,stroke-width:4px")
+    );
+    assert!(
+        r.stdout
+            .contains("linkStyle 1 stroke:#33a02c,color:#33a02c\n")
+    );
     assert!(!r.stdout.contains("stroke:#cf222e"), "{}", r.stdout);
-    assert!(r.stdout.contains("`+` added, `\u{2212}` removed, `~` changed"));
+    assert!(
+        r.stdout
+            .contains("`+` added, `\u{2212}` removed, `~` changed")
+    );
 }

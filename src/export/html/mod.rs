@@ -31,7 +31,10 @@ pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
     // A filtered export names its filters in the title and the heading; a whole
     // dataset's page is unchanged.
     let caption = dataset.caption.as_deref().map(html_text);
-    let title = caption.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
+    let title = caption
+        .as_ref()
+        .map(|c| format!(" ({c})"))
+        .unwrap_or_default();
     let heading = caption
         .as_ref()
         .map(|c| format!(" <small class=\"caption\">{c}</small>"))

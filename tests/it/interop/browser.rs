@@ -177,8 +177,14 @@ fn pages_load_offline_and_count_like_the_json_export() {
     assert_eq!(reports[5]["status"], status_of(&large_data, &[]));
     let panel = reports[6]["panel"].as_str().expect("panel");
     let quote = unnamed["sources"][0]["quote"].as_str().expect("quote");
-    assert!(panel.contains(quote), "{unnamed_id}: `{quote}` not in {panel}");
-    assert_eq!(reports[6]["fragment"], format!("#edge={}", unnamed_id.replace(':', "%3A")));
+    assert!(
+        panel.contains(quote),
+        "{unnamed_id}: `{quote}` not in {panel}"
+    );
+    assert_eq!(
+        reports[6]["fragment"],
+        format!("#edge={}", unnamed_id.replace(':', "%3A"))
+    );
 }
 
 fn squash(s: &str) -> String {
