@@ -438,6 +438,9 @@ mod tests {
         assert_eq!(dot.edges.len(), 2);
         assert_eq!(dot.edges[1].to, "c");
         assert_eq!(dot.subgraphs, 1);
+        // A tab is allowed in a quoted string and read back as a tab.
+        let tab = parse("digraph { a [label=\"tab\there\"] }").expect("a tab is valid");
+        assert_eq!(tab.nodes[0].attr("label"), Some("tab\there"));
     }
 
     #[test]
@@ -447,7 +450,7 @@ mod tests {
             "digraph { a [label=\"open] }",
             "digraph { a -- b }",
             "graph { a -> b }",
-            "digraph { a [label=\"tab\there\"] }",
+            "digraph { a [label=\"bell\u{7}here\"] }",
             "digraph { a [label=\"\\x\"] }",
             "digraph { a [label=] }",
             "digraph { node }",
