@@ -438,6 +438,30 @@ mod tests {
         assert!(holds(&When::Undated, "1990"));
     }
 
+    #[test]
+    fn spans_may_be_open_but_not_reversed() {
+        assert!(check_span(Some(&d("2018")), Some(&d("2016"))).is_err());
+        assert!(check_span(Some(&d("2016-03")), Some(&d("2016"))).is_ok());
+        assert!(check_span(Some(&d("201X")), Some(&d("2015"))).is_ok());
+        assert!(check_span(None, Some(&d("2016"))).is_ok());
+        let reversed = Filter {
+            between: Some((Some(d("2018")), Some(d("2016")))),
+            ..Filter::default()
+        };
+        let dataset = Dataset::new(Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let err = reversed.apply(&dataset).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("the span `2018..2016` ends before it starts; write it as `2016..2018`")
+        );
+        let open = Filter {
+            between: Some((Some(d("2016")), None)),
+            ..Filter::default()
+        };
+        assert_eq!(open.window(), Some((d("2016").earliest(), Day::MAX)));
+        assert_eq!(open.caption(), "Filters: --between 2016..");
+    }
+
     fn surely(when: &When, on: &str) -> bool {
         let on = d(on);
         surely_holds(when, on.earliest(), on.latest())

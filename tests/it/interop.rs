@@ -152,6 +152,8 @@ fn dot_renders_without_warnings() {
 fn dot_with_legend_and_clusters_renders_without_warnings() {
     dot_renders(&["--legend", "--cluster-by", "region"]);
     dot_renders(&["--legend", "--cluster-by", "kind"]);
+    // A slice: its caption is the graph's label, and the clusters keep their own.
+    dot_renders(&["--legend", "--cluster-by", "region", "--as-of", "2015"]);
 }
 
 #[test]
@@ -163,6 +165,8 @@ fn graphml_is_schema_valid() {
         for (j, args) in [
             &["-f", "graphml"][..],
             &["-f", "graphml", "--per-edge-direction"],
+            // A slice, with its graph-level `description`.
+            &["-f", "graphml", "--as-of", "2015-03", "--type", "rivalry"],
         ]
         .iter()
         .enumerate()
