@@ -13,6 +13,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use super::fast_yaml::{self, Events};
 use super::saphyr_text::SaphyrText;
+use super::syntax_help;
 use super::tags;
 use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 
@@ -492,11 +493,24 @@ impl Builder<'_, '_> {
             self.too_deep(span);
             return;
         }
-        self.diagnostics.push(Diagnostic::new(
+        let (line, col) = (e.marker().line(), e.marker().col());
+        let advice = syntax_help::advise(e.info(), &input.text, line, col);
+        let span = match advice.at {
+            Some((line, col)) => Span {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                column: u32::try_from(col + 1).unwrap_or(u32::MAX),
+                ..span
+            },
+            None => span,
+        };
+        let mut d = Diagnostic::new(
             Code::YamlSyntax,
             Some(self.files.locate(span)),
             format!("invalid YAML: {}", e.info()),
-        ));
+        )
+        .with_help_opt(advice.help);
+        d.label = advice.label.map(str::to_owned);
+        self.diagnostics.push(d);
     }
 
     fn multiple_documents(&mut self, span: Span) {

@@ -107,7 +107,7 @@ impl Date {
     pub fn parse(text: &str) -> Result<Date, DateError> {
         if let Some(help) = other_notation(text) {
             return Err(DateError {
-                message: format!("`{text}` is not written as a date of the format"),
+                message: format!("`{text}` is not in the notation dates are written in"),
                 help,
             });
         }
