@@ -40,9 +40,7 @@ pub(crate) fn advise(info: &str, text: &str, line: usize, col: usize) -> Advice 
         return Advice {
             at: indentation_tab(text, line),
             label: Some("tab"),
-            help: Some(
-                "indent with spaces: YAML does not allow tabs in indentation".into(),
-            ),
+            help: Some("indent with spaces: YAML does not allow tabs in indentation".into()),
         };
     }
     if info == "mapping values are not allowed in this context" {
@@ -55,8 +53,12 @@ pub(crate) fn advise(info: &str, text: &str, line: usize, col: usize) -> Advice 
     if info.contains("quoted scalar") {
         let quote = at_line.chars().nth(col).filter(|c| matches!(c, '"' | '\''));
         let help = match quote {
-            Some('\'') => "this quote is never closed: end the value with `'` (a quote inside it is written `''`)",
-            _ => "this quote is never closed: end the value with `\"` (a quote inside it is written `\\\"`)",
+            Some('\'') => {
+                "this quote is never closed: end the value with `'` (a quote inside it is written `''`)"
+            }
+            _ => {
+                "this quote is never closed: end the value with `\"` (a quote inside it is written `\\\"`)"
+            }
         };
         return Advice {
             at: None,

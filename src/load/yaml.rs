@@ -87,6 +87,8 @@ pub struct Tree {
     scalars: String,
     /// The children of every sequence and mapping, each one's contiguous.
     children: Vec<NodeId>,
+    /// The plain scalars a comment follows on their line, in increasing order.
+    commented: Vec<NodeId>,
     /// The top-level node.
     pub root: Option<NodeId>,
 }
@@ -118,8 +120,15 @@ impl Tree {
         self.items(c).chunks_exact(2).map(|kv| (kv[0], kv[1]))
     }
 
+    /// Whether `id` is a plain scalar followed by a comment on its line: what a reader
+    /// may have meant as part of the text (`title: Issue #12`) was cut off.
+    pub fn is_commented(&self, id: NodeId) -> bool {
+        self.commented.binary_search(&id).is_ok()
+    }
+
     /// Empties the tree, keeping its capacity.
     pub fn clear(&mut self) {
+        self.commented.clear();
         self.nodes.clear();
         self.scalars.clear();
         self.children.clear();
@@ -207,6 +216,35 @@ fn is_float(t: &str) -> bool {
     mantissa_ok && exponent_ok && (mantissa.contains('.') || exponent.is_some())
 }
 
+/// Whether a comment starts after blanks at byte `at` of `text`, on the same line.
+fn comment_follows(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let after = rest.trim_start_matches([' ', '\t']);
+    after.len() < rest.len() && after.starts_with('#')
+}
+
+/// Turns saphyr-parser's character indices into byte offsets; the indices asked for
+/// mostly grow, so each is found from the last one.
+#[derive(Default)]
+struct CharToByte {
+    chars: usize,
+    bytes: usize,
+}
+
+impl CharToByte {
+    fn byte(&mut self, text: &str, index: usize) -> usize {
+        if index < self.chars {
+            *self = CharToByte::default();
+        }
+        let rest = text.get(self.bytes..).unwrap_or("");
+        let skip = index - self.chars;
+        let bytes = rest.char_indices().nth(skip).map_or(rest.len(), |(i, _)| i);
+        self.chars = index;
+        self.bytes += bytes;
+        self.bytes
+    }
+}
+
 /// An open sequence or mapping: its anchor, span, and where its children start on the
 /// builder's `open` stack (a mapping's alternate key, value).
 enum Frame {
@@ -264,6 +302,10 @@ impl Events for Builder<'_, '_> {
     fn end(&mut self) {
         self.close();
     }
+
+    fn comment_after(&mut self) {
+        self.mark_commented();
+    }
 }
 
 impl Builder<'_, '_> {
@@ -281,6 +323,7 @@ impl Builder<'_, '_> {
         let input = SaphyrText::new(text);
         let mut parser = Parser::new_from_str(&input.text);
         let mut documents = 0;
+        let mut ends = CharToByte::default();
         loop {
             let Some(next) = parser.next_event() else {
                 break true;
@@ -292,6 +335,7 @@ impl Builder<'_, '_> {
                     break false;
                 }
             };
+            let end = span.end.index();
             let span = input.span(b.file, span);
             match event {
                 Event::DocumentStart(_) => {
@@ -304,6 +348,11 @@ impl Builder<'_, '_> {
                 Event::Scalar(value, style, anchor, tag) => {
                     let typing = b.typing(&value, style, tag.as_deref(), span);
                     let id = b.push_scalar(&value, typing, span);
+                    if style == ScalarStyle::Plain
+                        && comment_follows(&input.text, ends.byte(&input.text, end))
+                    {
+                        b.mark_commented();
+                    }
                     b.finish(id, anchor);
                 }
                 Event::SequenceStart(anchor, tag) => {
@@ -327,6 +376,12 @@ impl Builder<'_, '_> {
                 break false;
             }
         }
+    }
+
+    /// Marks the scalar just pushed as followed by a comment on its line.
+    fn mark_commented(&mut self) {
+        let last = NodeId::try_from(self.tree.nodes.len().saturating_sub(1)).unwrap_or(NodeId::MAX);
+        self.tree.commented.push(last);
     }
 
     fn push(&mut self, value: Stored, span: Span) -> NodeId {
@@ -636,6 +691,38 @@ mod tests {
         assert!(!ok);
         let at = diags[0].location.as_ref().map(|l| (l.line, l.column));
         assert_eq!(at, Some((3, 1)), "{diags:?}");
+    }
+
+    #[test]
+    fn both_readers_see_a_comment_after_a_plain_scalar() {
+        let mut files = Files::default();
+        let f = files.add("t.yaml".into());
+        let mut tree = Tree::default();
+        let cases = [
+            ("a: Issue #12 of Dabiq\n", true),
+            ("a: p. 4   #footnote 3\n", true),
+            ("a: Issue#12\n", false),
+            ("a: \"Issue\" # quoted\n", false),
+            ("a: Issue\n# a comment line\n", false),
+            ("a: Caf\u{e9} \u{2014} \u{fc}ber # \u{e9}\n", true),
+            ("a: x\nb: [y] # c\n", false),
+        ];
+        for (text, commented) in cases {
+            // The anchor makes the fast path give up: saphyr-parser reads the second text.
+            for head in ["", "z: &q 1\n"] {
+                let text = format!("{head}{text}");
+                let (ok, _) = parse(&text, f, &files, &mut tree);
+                assert!(ok, "{text:?}");
+                let Some(Value::Map(entries)) = tree.root.map(|r| tree.node(r).value) else {
+                    panic!("{text:?}");
+                };
+                let (_, value) = tree
+                    .pairs(entries)
+                    .find(|&(k, _)| matches!(tree.node(k).value, Value::Scalar("a", _)))
+                    .expect("key a");
+                assert_eq!(tree.is_commented(value), commented, "{text:?}");
+            }
+        }
     }
 
     #[test]

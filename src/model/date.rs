@@ -290,9 +290,7 @@ fn other_notation(text: &str) -> Option<String> {
                 continue;
             }
             if Date::parse(rest).is_ok_and(|d| !d.is_approximate() && !d.is_uncertain()) {
-                return Some(format!(
-                    "an approximate date takes `~` after it: `{rest}~`"
-                ));
+                return Some(format!("an approximate date takes `~` after it: `{rest}~`"));
             }
         }
     }
@@ -575,12 +573,27 @@ mod tests {
     #[test]
     fn dates_in_other_notations_get_the_format_spelled_out() {
         let help = |text: &str| Date::parse(text).unwrap_err().help;
-        assert!(help("July 2020").contains("`2020-07`"), "{}", help("July 2020"));
+        assert!(
+            help("July 2020").contains("`2020-07`"),
+            "{}",
+            help("July 2020")
+        );
         assert!(help("jul 2020").contains("`2020-07`"));
         assert!(help("11 July 2020").contains("`2020-07-11`"));
         assert!(help("July 11, 2020").contains("`2020-07-11`"));
-        for approx in ["~2016", "c. 2016", "ca. 2016", "circa 2016", "c.2016", "ca 2016"] {
-            assert!(help(approx).contains("`2016~`"), "{approx}: {}", help(approx));
+        for approx in [
+            "~2016",
+            "c. 2016",
+            "ca. 2016",
+            "circa 2016",
+            "c.2016",
+            "ca 2016",
+        ] {
+            assert!(
+                help(approx).contains("`2016~`"),
+                "{approx}: {}",
+                help(approx)
+            );
         }
         assert!(help("~2016-05").contains("`2016-05~`"));
         for range in ["2014-2016", "2014 - 2016", "2014\u{2013}2016"] {
