@@ -31,3 +31,4 @@ mod schema;
 mod show;
 mod validate_fixtures;
 mod yaml_meaning;
+mod yaml_mistakes;
