@@ -1,6 +1,7 @@
 //! Help for the syntax errors people make most, worded from saphyr-parser's messages
 //! and the text around the error: a `: ` inside a plain value, tabs as indentation or
-//! after a colon, a quote never closed. A tab is reported where it is, not where the
+//! after a colon (which the tree builder accepts, see [`tab_after_colon`]), a quote
+//! never closed. A tab is reported where it is, not where the
 //! scanner noticed it (often the value on the line before).
 
 /// What to add to a syntax error: where it really is (1-based line, 0-based column in
@@ -24,14 +25,14 @@ pub(crate) fn advise(info: &str, text: &str, line: usize, col: usize) -> Advice 
         .flatten()
         .find(|&c| at_line.chars().nth(c) == Some('\t'));
     if let (true, Some(tab)) = (
-        info.contains("must be followed by a valid YAML whitespace"),
+        info.contains("':' must be followed by a valid YAML whitespace"),
         tab_near,
     ) {
         return Advice {
             at: Some((line, tab)),
             label: Some("tab after `:`"),
             help: Some(
-                "YAML 1.2 allows a tab after `:`, but the YAML reader used here does not: put a space after the colon"
+                "a tab after `:` is read as a space, but only 256 times in a file: put a space after the colon"
                     .into(),
             ),
         };
@@ -67,6 +68,25 @@ pub(crate) fn advise(info: &str, text: &str, line: usize, col: usize) -> Advice 
         };
     }
     Advice::default()
+}
+
+/// The byte of the tab right after a mapping's `:` that saphyr-parser refused with
+/// `info` at `line` (1-based) and `col` (0-based, in characters, after the blanks).
+pub(crate) fn tab_after_colon(info: &str, text: &str, line: usize, col: usize) -> Option<usize> {
+    if !info.contains("':' must be followed by a valid YAML whitespace") {
+        return None;
+    }
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let this = text.get(start..)?.split(['\n', '\r']).next()?;
+    let end = this.char_indices().nth(col).map_or(this.len(), |(i, _)| i);
+    let colon = this[..end].rfind(':')?;
+    let gap = &this[colon + 1..end];
+    (gap.starts_with('\t') && gap.bytes().all(|b| b == b'\t' || b == b' '))
+        .then_some(start + colon + 1)
 }
 
 /// The first tab in the indentation of `line` or a later line: the scanner reports a tab

@@ -281,8 +281,35 @@ pub fn parse(text: &str, file: FileId, files: &Files, tree: &mut Tree) -> (bool,
         return (true, b.diagnostics);
     }
     b.reset();
-    let ok = b.parse_with_saphyr(text);
-    (ok, b.diagnostics)
+    // saphyr-parser refuses a tab after a mapping's `:` (`key:<TAB>value`), which YAML 1.2
+    // reads as separation (the YAML test suite's J3BT): each one it stops at becomes a
+    // space, which changes no value and no position, and the text is read again.
+    let mut spaced: Option<String> = None;
+    let mut retries = 0;
+    loop {
+        let now = spaced.as_deref().unwrap_or(text);
+        match b.parse_with_saphyr(now, retries < MAX_TAB_RETRIES) {
+            Saphyr::Done(ok) => return (ok, b.diagnostics),
+            Saphyr::TabAfterColon(at) => {
+                spaced
+                    .get_or_insert_with(|| text.to_owned())
+                    .replace_range(at..=at, " ");
+                retries += 1;
+                b.reset();
+            }
+        }
+    }
+}
+
+/// How many tabs after a colon one file may have: each costs a second reading.
+const MAX_TAB_RETRIES: usize = 256;
+
+/// How saphyr-parser's reading ended.
+enum Saphyr {
+    /// Whether the tree is complete (otherwise a diagnostic says why not).
+    Done(bool),
+    /// It stopped at a tab after a mapping's `:`, at this byte.
+    TabAfterColon(usize),
 }
 
 impl Events for Builder<'_, '_> {
@@ -318,7 +345,7 @@ impl Builder<'_, '_> {
         self.diagnostics.clear();
     }
 
-    fn parse_with_saphyr(&mut self, text: &str) -> bool {
+    fn parse_with_saphyr(&mut self, text: &str, space_tabs: bool) -> Saphyr {
         let b = self;
         let input = SaphyrText::new(text);
         let mut parser = Parser::new_from_str(&input.text);
@@ -326,13 +353,19 @@ impl Builder<'_, '_> {
         let mut ends = CharToByte::default();
         loop {
             let Some(next) = parser.next_event() else {
-                break true;
+                break Saphyr::Done(true);
             };
             let (event, span) = match next {
                 Ok(pair) => pair,
                 Err(e) => {
-                    b.syntax_error(&e, &input);
-                    break false;
+                    let (line, col) = (e.marker().line(), e.marker().col());
+                    match syntax_help::tab_after_colon(e.info(), &input.text, line, col) {
+                        Some(at) if space_tabs => break Saphyr::TabAfterColon(at),
+                        _ => {
+                            b.syntax_error(&e, &input);
+                            break Saphyr::Done(false);
+                        }
+                    }
                 }
             };
             let end = span.end.index();
@@ -342,7 +375,7 @@ impl Builder<'_, '_> {
                     documents += 1;
                     if documents > 1 {
                         b.multiple_documents(span);
-                        break false;
+                        break Saphyr::Done(false);
                     }
                 }
                 Event::Scalar(value, style, anchor, tag) => {
@@ -366,14 +399,14 @@ impl Builder<'_, '_> {
                 Event::SequenceEnd | Event::MappingEnd => b.close(),
                 Event::Alias(anchor) => {
                     if !b.alias(anchor, span) {
-                        break false;
+                        break Saphyr::Done(false);
                     }
                 }
                 Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
             }
             if b.stack.len() > MAX_DEPTH {
                 b.too_deep(span);
-                break false;
+                break Saphyr::Done(false);
             }
         }
     }
@@ -723,6 +756,37 @@ mod tests {
                 assert_eq!(tree.is_commented(value), commented, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_tab_after_a_colon_separates_as_in_yaml_1_2() {
+        let mut files = Files::default();
+        let f = files.add("t.yaml".into());
+        let mut tree = Tree::default();
+        let text = "a:\tx y\nb:\t\t\"q\"\nc: \"k:\tv\"\nd:\t|\n  z\n";
+        let (ok, diags) = parse(text, f, &files, &mut tree);
+        assert!(ok && diags.is_empty(), "{diags:?}");
+        assert_eq!(top_scalar(&tree, "a"), Some(("x y", ScalarKind::Str)));
+        assert_eq!(top_scalar(&tree, "b"), Some(("q", ScalarKind::Str)));
+        // A tab inside a quoted value stays a tab.
+        assert_eq!(top_scalar(&tree, "c"), Some(("k:\tv", ScalarKind::Str)));
+        assert_eq!(top_scalar(&tree, "d"), Some(("z\n", ScalarKind::Str)));
+        // Positions do not move: the value is where the tab left it.
+        let Some(Value::Map(entries)) = tree.root.map(|r| tree.node(r).value) else {
+            panic!("a mapping");
+        };
+        let (_, a) = tree.pairs(entries).next().expect("a");
+        assert_eq!((tree.node(a).span.line, tree.node(a).span.column), (1, 4));
+        // Past the limit, the file is refused with the explanation.
+        let many: String = (0..=MAX_TAB_RETRIES)
+            .map(|i| format!("k{i}:\tv\n"))
+            .collect();
+        let (ok, diags) = parse(&many, f, &files, &mut tree);
+        assert!(!ok);
+        let help = diags[0].help.as_deref().unwrap_or("");
+        assert!(help.contains("put a space after the colon"), "{help}");
+        let at = diags[0].location.as_ref().map(|l| (l.line, l.column));
+        assert_eq!(at, Some((257, 6)));
     }
 
     #[test]

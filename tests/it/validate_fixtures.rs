@@ -128,7 +128,6 @@ fixtures! {
     yaml_syntax_recursive_alias => "yaml-syntax--recursive-alias",
     yaml_syntax_skipped_checks => "yaml-syntax--skipped-checks",
     yaml_syntax_tab_indentation => "yaml-syntax--tab-indentation",
-    yaml_syntax_tab_after_colon => "yaml-syntax--tab-after-colon",
     yaml_syntax_unclosed_quote => "yaml-syntax--unclosed-quote",
     multiple_documents => "multiple-documents",
     nesting_too_deep => "nesting-too-deep",
