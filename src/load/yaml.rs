@@ -778,9 +778,10 @@ mod tests {
         let (_, a) = tree.pairs(entries).next().expect("a");
         assert_eq!((tree.node(a).span.line, tree.node(a).span.column), (1, 4));
         // Past the limit, the file is refused with the explanation.
-        let many: String = (0..=MAX_TAB_RETRIES)
-            .map(|i| format!("k{i}:\tv\n"))
-            .collect();
+        let many = (0..=MAX_TAB_RETRIES).fold(String::new(), |mut t, i| {
+            let _ = writeln!(t, "k{i}:\tv");
+            t
+        });
         let (ok, diags) = parse(&many, f, &files, &mut tree);
         assert!(!ok);
         let help = diags[0].help.as_deref().unwrap_or("");

@@ -331,7 +331,7 @@ fn month_name(lower: &str) -> Option<String> {
     }
     let mut iso = format!("{year}-{:02}", month + 1);
     if let Some(day) = day {
-        iso = format!("{iso}-{:0>2}", day);
+        iso = format!("{iso}-{day:0>2}");
     }
     Date::parse(&iso).ok().map(|_| iso)
 }
