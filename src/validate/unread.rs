@@ -32,8 +32,9 @@ fn is_unreadable(code: Code) -> bool {
 }
 
 /// Removes from `diagnostics` (in report order) what the records of the `unread` files
-/// could have satisfied, moves the diagnostics of those files to the front, and adds to
-/// the first failure's help how many checks were skipped.
+/// (in increasing order, as [`crate::load::Loaded`] lists them) could have satisfied,
+/// moves the failures of those files to the front, and adds to the first one's help how
+/// many checks were skipped.
 pub fn skip_what_unread_files_decide(diagnostics: &mut Vec<Diagnostic>, unread: &[FileId]) {
     if unread.is_empty() {
         return;
@@ -44,7 +45,7 @@ pub fn skip_what_unread_files_decide(diagnostics: &mut Vec<Diagnostic>, unread: 
     let in_unread = |d: &Diagnostic| {
         d.location
             .as_ref()
-            .is_none_or(|l| unread.contains(&l.file_id))
+            .is_none_or(|l| unread.binary_search(&l.file_id).is_ok())
     };
     // A stable sort on one flag keeps the report order within each part.
     diagnostics.sort_by_key(|d| !(in_unread(d) && is_unreadable(d.code)));
