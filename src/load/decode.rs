@@ -499,8 +499,8 @@ impl Decoder<'_, '_> {
         })
     }
 
-    /// A comment right after a plain text value: YAML ends the value at ` #`, which in
-    /// prose (`Issue #12`, `p. 4 #footnote 3`) is rarely what was meant.
+    /// A comment one blank after a plain text value: YAML ends the value at ` #`, which
+    /// in prose (`Issue #12`, `p. 4 #footnote 3`) is rarely what was meant.
     fn comment_in_text(&mut self, text: &str, span: Span, key: &str) {
         let d = self.report(
             Code::CommentInText,
@@ -509,7 +509,7 @@ impl Decoder<'_, '_> {
         );
         d.label = Some("the value ends here".into());
         d.help = Some(format!(
-            "quote the value to keep the `#`: `{key}: \"{} #…\"`; or move the comment to a line of its own",
+            "quote the value to keep the `#`: `{key}: \"{} #…\"`; if it is a comment, set it off with two spaces",
             shortened(text)
         ));
     }
