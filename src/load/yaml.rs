@@ -219,7 +219,7 @@ fn is_float(t: &str) -> bool {
 /// Whether a comment starts one blank after byte `at` of `text`: text that reads on
 /// (`Issue #12`). A comment set off by two blanks or more, as yamllint asks by default,
 /// is meant as one.
-fn comment_follows(text: &str, at: usize) -> bool {
+pub(super) fn comment_follows(text: &str, at: usize) -> bool {
     let rest = text.get(at..).unwrap_or("");
     rest.len() > 1 && matches!(rest.as_bytes()[0], b' ' | b'\t') && rest.as_bytes()[1] == b'#'
 }
@@ -227,13 +227,13 @@ fn comment_follows(text: &str, at: usize) -> bool {
 /// Turns saphyr-parser's character indices into byte offsets; the indices asked for
 /// mostly grow, so each is found from the last one.
 #[derive(Default)]
-struct CharToByte {
+pub(super) struct CharToByte {
     chars: usize,
     bytes: usize,
 }
 
 impl CharToByte {
-    fn byte(&mut self, text: &str, index: usize) -> usize {
+    pub(super) fn byte(&mut self, text: &str, index: usize) -> usize {
         if index < self.chars {
             *self = CharToByte::default();
         }
