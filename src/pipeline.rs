@@ -80,7 +80,8 @@ pub fn check(input: Input<'_>, mode: Mode<'_>) -> Checked {
         _ => Goal::Diagnostics,
     };
     let validation = validate::validate(loaded.raw, &loaded.files, goal);
-    let diagnostics = merged(validation.diagnostics, loaded.diagnostics);
+    let mut diagnostics = merged(validation.diagnostics, loaded.diagnostics);
+    validate::skip_what_unread_files_decide(&mut diagnostics, &loaded.unread);
     let files = loaded.files;
     let pending = validation.pending;
     let dataset = match mode {

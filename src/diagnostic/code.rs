@@ -73,6 +73,7 @@ codes! {
     UnusedSource = "unused-source", Warning;
     IsolatedOrganization = "isolated-organization", Warning;
     SuspectedMojibake = "suspected-mojibake", Warning;
+    CommentInText = "comment-in-text", Warning;
     // Importing tables (`actorgraph import`).
     UnreadableTable = "unreadable-table", Error;
     MissingColumn = "missing-column", Error;

@@ -52,6 +52,19 @@ const EDGE_KEYS: &[&str] = &[
 ];
 const CITATION_KEYS: &[&str] = &["ref", "quote", "locator"];
 
+/// The fields of prose, where a ` #` is more likely text than a comment.
+const TEXT_KEYS: &[&str] = &[
+    "name",
+    "short",
+    "aliases",
+    "title",
+    "quote",
+    "locator",
+    "notes",
+    "publisher",
+    "author",
+];
+
 /// The keys each kind of record accepts, for the test that keeps the JSON Schema in step.
 #[cfg(test)]
 pub(crate) const RECORD_KEYS: &[(&str, &[&str])] = &[
@@ -477,10 +490,28 @@ impl Decoder<'_, '_> {
             _ => {}
         }
         self.check_chars(t, n.span, key);
+        if TEXT_KEYS.contains(&key) && self.tree.is_commented(node) {
+            self.comment_in_text(t, n.span, key);
+        }
         Some(Spanned {
             value: CompactString::from(*t),
             span: n.span,
         })
+    }
+
+    /// A comment one blank after a plain text value: YAML ends the value at ` #`, which
+    /// in prose (`Issue #12`, `p. 4 #footnote 3`) is rarely what was meant.
+    fn comment_in_text(&mut self, text: &str, span: Span, key: &str) {
+        let d = self.report(
+            Code::CommentInText,
+            span,
+            format!("`{key}` is cut at ` #`: YAML reads the rest of the line as a comment"),
+        );
+        d.label = Some("the value ends here".into());
+        d.help = Some(format!(
+            "quote the value to keep the `#`: `{key}: \"{} #…\"`; if it is a comment, set it off with two spaces",
+            shortened(text)
+        ));
     }
 
     fn check_chars(&mut self, text: &str, span: Span, key: &str) {
@@ -515,6 +546,14 @@ impl Decoder<'_, '_> {
                 .help = Some(help);
             }
         }
+    }
+}
+
+/// `text`, cut to 40 characters for a help line.
+fn shortened(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &text[..i]).into(),
+        None => text.into(),
     }
 }
 

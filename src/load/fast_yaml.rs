@@ -24,6 +24,9 @@ pub trait Events {
     fn map_start(&mut self, span: Span);
     /// The innermost open sequence or mapping ends.
     fn end(&mut self);
+    /// The scalar just sent is plain and a comment follows it after one blank, so what
+    /// may have been meant as text (`Issue #12`) was cut off it.
+    fn comment_after(&mut self) {}
 }
 
 /// The text uses something left to saphyr-parser; whatever was sent so far is void.
@@ -421,6 +424,9 @@ impl<E: Events> Scanner<'_, E> {
             i += 1;
         }
         self.plain(start, end);
+        if self.at(i) == b'#' && i - end == 1 {
+            self.events.comment_after();
+        }
         Ok(())
     }
 

@@ -10,6 +10,7 @@ pub(crate) mod open;
 mod packed;
 pub mod raw;
 mod saphyr_text;
+mod syntax_help;
 mod tags;
 pub(crate) mod yaml;
 
@@ -35,6 +36,9 @@ pub struct Loaded {
     pub raw: RawDataset,
     /// Problems found while reading, parsing and decoding.
     pub diagnostics: Vec<Diagnostic>,
+    /// The files whose records are missing because they could not be read or parsed, in
+    /// order: a reference to a record may be unknown only because it is in one of them.
+    pub unread: Vec<FileId>,
 }
 
 /// Loads every YAML file under `paths`.
@@ -88,23 +92,30 @@ fn load_files(
     mut diagnostics: Vec<Diagnostic>,
 ) -> Loaded {
     let mut raw = RawDataset::default();
+    let mut unread = Vec::new();
     for (i, (part, problems, print)) in process_all(&files, identities).into_iter().enumerate() {
-        raw.append(part);
+        let id = FileId(u32::try_from(i).unwrap_or(u32::MAX));
+        if part.is_none() {
+            unread.push(id);
+        }
+        raw.append(part.unwrap_or_default());
         diagnostics.extend(problems);
         if let Some(print) = print {
-            files.set_fingerprint(FileId(u32::try_from(i).unwrap_or(u32::MAX)), print);
+            files.set_fingerprint(id, print);
         }
     }
     Loaded {
         files,
         raw,
         diagnostics,
+        unread,
     }
 }
 
-/// What loading one file yields: its records, its problems, and, when it was read from
+/// What loading one file yields: its records (`None` when it could not be read or
+/// parsed), its problems, and, when it was read from
 /// disk and decoded as text, what the report needs to quote it.
-type FileResult = (RawFile, Vec<Diagnostic>, Option<Fingerprint>);
+type FileResult = (Option<RawFile>, Vec<Diagnostic>, Option<Fingerprint>);
 
 /// Runs [`load_file`] on every file, in parallel, returning results in file order.
 fn process_all(files: &Files, identities: &[Option<Identity>]) -> Vec<FileResult> {
@@ -137,27 +148,19 @@ fn load_file(
             bytes.clear();
             match open::read_bounded(path, identity, bytes) {
                 Ok(identity) => (bytes, Some(identity)),
-                Err(e) => return (RawFile::default(), vec![unread(path, e)], None),
+                Err(e) => return (None, vec![unread(path, e)], None),
             }
         }
     };
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            return (
-                RawFile::default(),
-                vec![not_utf8(files, id, bytes, &e)],
-                None,
-            );
+            return (None, vec![not_utf8(files, id, bytes, &e)], None);
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(at) = text.find('\0') {
-        return (
-            RawFile::default(),
-            vec![nul_byte(files, id, &text[..at])],
-            None,
-        );
+        return (None, vec![nul_byte(files, id, &text[..at])], None);
     }
     // Only text is ever quoted in a report: valid UTF-8 without NUL bytes, as here. A
     // file held in memory is quoted from that memory (`diagnostic::source`).
@@ -168,13 +171,13 @@ fn load_file(
     });
     let (ok, mut diagnostics) = yaml::parse(text, id, files, tree);
     if !ok {
-        return (RawFile::default(), diagnostics, print);
+        return (None, diagnostics, print);
     }
     let (mut raw, more) = decode::decode_file(tree, id, files);
     diagnostics.extend(more);
     // The records wait for the other files; give back what the growing vectors over-reserved.
     raw.shrink_to_fit();
-    (raw, diagnostics, print)
+    (Some(raw), diagnostics, print)
 }
 
 /// The diagnostic for a file that was found but not read.
@@ -263,6 +266,8 @@ pub fn load_with_texts(paths: &[PathBuf], texts: &[(PathBuf, String)]) -> Loaded
             raw.shrink_to_fit();
             loaded.raw.append(raw);
             diagnostics.extend(more);
+        } else {
+            loaded.unread.push(id);
         }
         loaded.diagnostics.extend(diagnostics);
         tree.clear();

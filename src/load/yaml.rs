@@ -13,6 +13,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use super::fast_yaml::{self, Events};
 use super::saphyr_text::SaphyrText;
+use super::syntax_help;
 use super::tags;
 use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
 
@@ -86,6 +87,8 @@ pub struct Tree {
     scalars: String,
     /// The children of every sequence and mapping, each one's contiguous.
     children: Vec<NodeId>,
+    /// The plain scalars a comment follows one blank after them, in increasing order.
+    commented: Vec<NodeId>,
     /// The top-level node.
     pub root: Option<NodeId>,
 }
@@ -117,8 +120,15 @@ impl Tree {
         self.items(c).chunks_exact(2).map(|kv| (kv[0], kv[1]))
     }
 
+    /// Whether `id` is a plain scalar followed, one blank after it, by a comment: what the
+    /// writer may have meant as part of the text (`title: Issue #12`) was cut off.
+    pub fn is_commented(&self, id: NodeId) -> bool {
+        self.commented.binary_search(&id).is_ok()
+    }
+
     /// Empties the tree, keeping its capacity.
     pub fn clear(&mut self) {
+        self.commented.clear();
         self.nodes.clear();
         self.scalars.clear();
         self.children.clear();
@@ -206,6 +216,36 @@ fn is_float(t: &str) -> bool {
     mantissa_ok && exponent_ok && (mantissa.contains('.') || exponent.is_some())
 }
 
+/// Whether a comment starts one blank after byte `at` of `text`: text that reads on
+/// (`Issue #12`). A comment set off by two blanks or more, as yamllint asks by default,
+/// is meant as one.
+pub(super) fn comment_follows(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    rest.len() > 1 && matches!(rest.as_bytes()[0], b' ' | b'\t') && rest.as_bytes()[1] == b'#'
+}
+
+/// Turns saphyr-parser's character indices into byte offsets; the indices asked for
+/// mostly grow, so each is found from the last one.
+#[derive(Default)]
+pub(super) struct CharToByte {
+    chars: usize,
+    bytes: usize,
+}
+
+impl CharToByte {
+    pub(super) fn byte(&mut self, text: &str, index: usize) -> usize {
+        if index < self.chars {
+            *self = CharToByte::default();
+        }
+        let rest = text.get(self.bytes..).unwrap_or("");
+        let skip = index - self.chars;
+        let bytes = rest.char_indices().nth(skip).map_or(rest.len(), |(i, _)| i);
+        self.chars = index;
+        self.bytes += bytes;
+        self.bytes
+    }
+}
+
 /// An open sequence or mapping: its anchor, span, and where its children start on the
 /// builder's `open` stack (a mapping's alternate key, value).
 enum Frame {
@@ -242,8 +282,35 @@ pub fn parse(text: &str, file: FileId, files: &Files, tree: &mut Tree) -> (bool,
         return (true, b.diagnostics);
     }
     b.reset();
-    let ok = b.parse_with_saphyr(text);
-    (ok, b.diagnostics)
+    // saphyr-parser refuses a tab after a mapping's `:` (`key:<TAB>value`), which YAML 1.2
+    // reads as separation (the YAML test suite's J3BT): each one it stops at becomes a
+    // space, which changes no value and no position, and the text is read again.
+    let mut spaced: Option<String> = None;
+    let mut retries = 0;
+    loop {
+        let now = spaced.as_deref().unwrap_or(text);
+        match b.parse_with_saphyr(now, retries < MAX_TAB_RETRIES) {
+            Saphyr::Done(ok) => return (ok, b.diagnostics),
+            Saphyr::TabAfterColon(at) => {
+                spaced
+                    .get_or_insert_with(|| text.to_owned())
+                    .replace_range(at..=at, " ");
+                retries += 1;
+                b.reset();
+            }
+        }
+    }
+}
+
+/// How many tabs after a colon one file may have: each costs a second reading.
+const MAX_TAB_RETRIES: usize = 256;
+
+/// How saphyr-parser's reading ended.
+enum Saphyr {
+    /// Whether the tree is complete (otherwise a diagnostic says why not).
+    Done(bool),
+    /// It stopped at a tab after a mapping's `:`, at this byte.
+    TabAfterColon(usize),
 }
 
 impl Events for Builder<'_, '_> {
@@ -263,6 +330,10 @@ impl Events for Builder<'_, '_> {
     fn end(&mut self) {
         self.close();
     }
+
+    fn comment_after(&mut self) {
+        self.mark_commented();
+    }
 }
 
 impl Builder<'_, '_> {
@@ -275,34 +346,47 @@ impl Builder<'_, '_> {
         self.diagnostics.clear();
     }
 
-    fn parse_with_saphyr(&mut self, text: &str) -> bool {
+    fn parse_with_saphyr(&mut self, text: &str, space_tabs: bool) -> Saphyr {
         let b = self;
         let input = SaphyrText::new(text);
         let mut parser = Parser::new_from_str(&input.text);
         let mut documents = 0;
+        let mut ends = CharToByte::default();
         loop {
             let Some(next) = parser.next_event() else {
-                break true;
+                break Saphyr::Done(true);
             };
             let (event, span) = match next {
                 Ok(pair) => pair,
                 Err(e) => {
-                    b.syntax_error(&e, &input);
-                    break false;
+                    let (line, col) = (e.marker().line(), e.marker().col());
+                    match syntax_help::tab_after_colon(e.info(), &input.text, line, col) {
+                        Some(at) if space_tabs => break Saphyr::TabAfterColon(at),
+                        _ => {
+                            b.syntax_error(&e, &input);
+                            break Saphyr::Done(false);
+                        }
+                    }
                 }
             };
+            let end = span.end.index();
             let span = input.span(b.file, span);
             match event {
                 Event::DocumentStart(_) => {
                     documents += 1;
                     if documents > 1 {
                         b.multiple_documents(span);
-                        break false;
+                        break Saphyr::Done(false);
                     }
                 }
                 Event::Scalar(value, style, anchor, tag) => {
                     let typing = b.typing(&value, style, tag.as_deref(), span);
                     let id = b.push_scalar(&value, typing, span);
+                    if style == ScalarStyle::Plain
+                        && comment_follows(&input.text, ends.byte(&input.text, end))
+                    {
+                        b.mark_commented();
+                    }
                     b.finish(id, anchor);
                 }
                 Event::SequenceStart(anchor, tag) => {
@@ -316,16 +400,22 @@ impl Builder<'_, '_> {
                 Event::SequenceEnd | Event::MappingEnd => b.close(),
                 Event::Alias(anchor) => {
                     if !b.alias(anchor, span) {
-                        break false;
+                        break Saphyr::Done(false);
                     }
                 }
                 Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
             }
             if b.stack.len() > MAX_DEPTH {
                 b.too_deep(span);
-                break false;
+                break Saphyr::Done(false);
             }
         }
+    }
+
+    /// Marks the scalar just pushed as followed by a comment on its line.
+    fn mark_commented(&mut self) {
+        let last = NodeId::try_from(self.tree.nodes.len().saturating_sub(1)).unwrap_or(NodeId::MAX);
+        self.tree.commented.push(last);
     }
 
     fn push(&mut self, value: Stored, span: Span) -> NodeId {
@@ -492,11 +582,24 @@ impl Builder<'_, '_> {
             self.too_deep(span);
             return;
         }
-        self.diagnostics.push(Diagnostic::new(
+        let (line, col) = (e.marker().line(), e.marker().col());
+        let advice = syntax_help::advise(e.info(), &input.text, line, col);
+        let span = match advice.at {
+            Some((line, col)) => Span {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                column: u32::try_from(col + 1).unwrap_or(u32::MAX),
+                ..span
+            },
+            None => span,
+        };
+        let mut d = Diagnostic::new(
             Code::YamlSyntax,
             Some(self.files.locate(span)),
             format!("invalid YAML: {}", e.info()),
-        ));
+        )
+        .with_help_opt(advice.help);
+        d.label = advice.label.map(str::to_owned);
+        self.diagnostics.push(d);
     }
 
     fn multiple_documents(&mut self, span: Span) {
@@ -622,6 +725,73 @@ mod tests {
         assert!(!ok);
         let at = diags[0].location.as_ref().map(|l| (l.line, l.column));
         assert_eq!(at, Some((3, 1)), "{diags:?}");
+    }
+
+    #[test]
+    fn both_readers_see_a_comment_after_a_plain_scalar() {
+        let mut files = Files::default();
+        let f = files.add("t.yaml".into());
+        let mut tree = Tree::default();
+        let cases = [
+            ("a: Issue #12 of Dabiq\n", true),
+            ("a: p. 4 #footnote 3\n", true),
+            ("a: IMU # required\n", true),
+            ("a: IMU  # set off by two spaces\n", false),
+            ("a: IMU\t\t# set off by two tabs\n", false),
+            ("a: Issue#12\n", false),
+            ("a: \"Issue\" # quoted\n", false),
+            ("a: Issue\n# a comment line\n", false),
+            ("a: Caf\u{e9} \u{2014} \u{fc}ber # \u{e9}\n", true),
+            ("a: x\nb: [y] # c\n", false),
+        ];
+        for (text, commented) in cases {
+            // The anchor makes the fast path give up: saphyr-parser reads the second text.
+            for head in ["", "z: &q 1\n"] {
+                let text = format!("{head}{text}");
+                let (ok, _) = parse(&text, f, &files, &mut tree);
+                assert!(ok, "{text:?}");
+                let Some(Value::Map(entries)) = tree.root.map(|r| tree.node(r).value) else {
+                    panic!("{text:?}");
+                };
+                let (_, value) = tree
+                    .pairs(entries)
+                    .find(|&(k, _)| matches!(tree.node(k).value, Value::Scalar("a", _)))
+                    .expect("key a");
+                assert_eq!(tree.is_commented(value), commented, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_tab_after_a_colon_separates_as_in_yaml_1_2() {
+        let mut files = Files::default();
+        let f = files.add("t.yaml".into());
+        let mut tree = Tree::default();
+        let text = "a:\tx y\nb:\t\t\"q\"\nc: \"k:\tv\"\nd:\t|\n  z\n";
+        let (ok, diags) = parse(text, f, &files, &mut tree);
+        assert!(ok && diags.is_empty(), "{diags:?}");
+        assert_eq!(top_scalar(&tree, "a"), Some(("x y", ScalarKind::Str)));
+        assert_eq!(top_scalar(&tree, "b"), Some(("q", ScalarKind::Str)));
+        // A tab inside a quoted value stays a tab.
+        assert_eq!(top_scalar(&tree, "c"), Some(("k:\tv", ScalarKind::Str)));
+        assert_eq!(top_scalar(&tree, "d"), Some(("z\n", ScalarKind::Str)));
+        // Positions do not move: the value is where the tab left it.
+        let Some(Value::Map(entries)) = tree.root.map(|r| tree.node(r).value) else {
+            panic!("a mapping");
+        };
+        let (_, a) = tree.pairs(entries).next().expect("a");
+        assert_eq!((tree.node(a).span.line, tree.node(a).span.column), (1, 4));
+        // Past the limit, the file is refused with the explanation.
+        let many = (0..=MAX_TAB_RETRIES).fold(String::new(), |mut t, i| {
+            let _ = writeln!(t, "k{i}:\tv");
+            t
+        });
+        let (ok, diags) = parse(&many, f, &files, &mut tree);
+        assert!(!ok);
+        let help = diags[0].help.as_deref().unwrap_or("");
+        assert!(help.contains("put a space after the colon"), "{help}");
+        let at = diags[0].location.as_ref().map(|l| (l.line, l.column));
+        assert_eq!(at, Some((257, 6)));
     }
 
     #[test]

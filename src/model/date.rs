@@ -105,6 +105,12 @@ const FORMS: &str = "write YYYY, YYYY-MM or YYYY-MM-DD, with X for unknown digit
 impl Date {
     /// Parses a date as written in a dataset.
     pub fn parse(text: &str) -> Result<Date, DateError> {
+        if let Some(help) = other_notation(text) {
+            return Err(DateError {
+                message: format!("`{text}` is not in the notation dates are written in"),
+                help,
+            });
+        }
         let fail = |message: String| DateError {
             message,
             help: hint(text),
@@ -252,6 +258,82 @@ fn max_days(lo: u16, hi: u16, month: u8) -> u8 {
     } else {
         days_in_month(lo, month)
     }
+}
+
+/// The month names (and their first three letters) a date may be written with.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// How to write `text` when it is a date in another notation: a month name (`July
+/// 2020`), an approximation before the year (`~2016`, `c. 2016`), or a range of years
+/// (`2014-2016`).
+fn other_notation(text: &str) -> Option<String> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    for prefix in ["circa", "ca.", "ca", "c.", "~"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let rest = rest.trim_start();
+            let glued = rest.len() == lower.len() - prefix.len();
+            if (prefix == "ca" && glued) || rest.is_empty() {
+                continue;
+            }
+            if Date::parse(rest).is_ok_and(|d| !d.is_approximate() && !d.is_uncertain()) {
+                return Some(format!("an approximate date takes `~` after it: `{rest}~`"));
+            }
+        }
+    }
+    if let Some((a, b)) = t.split_once(['-', '\u{2013}']) {
+        let (a, b) = (a.trim(), b.trim());
+        if [a, b].iter().all(|y| y.len() == 4 && year(y).is_some()) {
+            return Some(format!(
+                "a span of years is two fields: `start: {a}` and `end: {b}`"
+            ));
+        }
+    }
+    month_name(&lower).map(|iso| format!("write it `{iso}`"))
+}
+
+/// `July 2020`, `Jul 2020`, `11 July 2020` or `July 11, 2020` as `2020-07(-11)`.
+fn month_name(lower: &str) -> Option<String> {
+    let words: Vec<&str> = lower
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.'))
+        .collect();
+    if !(2..=3).contains(&words.len()) {
+        return None;
+    }
+    let month = words.iter().find_map(|w| {
+        MONTHS
+            .iter()
+            .position(|m| *w == *m || (w.len() == 3 && m.starts_with(w)))
+    })?;
+    let year = words
+        .iter()
+        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))?;
+    let day = words
+        .iter()
+        .find(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()));
+    if words.len() == 3 && day.is_none() {
+        return None;
+    }
+    let mut iso = format!("{year}-{:02}", month + 1);
+    if let Some(day) = day {
+        iso = format!("{iso}-{day:0>2}");
+    }
+    Date::parse(&iso).ok().map(|_| iso)
 }
 
 /// A hint tailored to the common ways dates go wrong.
@@ -486,6 +568,45 @@ mod tests {
                 .help
                 .contains("two digits")
         );
+    }
+
+    #[test]
+    fn dates_in_other_notations_get_the_format_spelled_out() {
+        let help = |text: &str| Date::parse(text).unwrap_err().help;
+        assert!(
+            help("July 2020").contains("`2020-07`"),
+            "{}",
+            help("July 2020")
+        );
+        assert!(help("jul 2020").contains("`2020-07`"));
+        assert!(help("11 July 2020").contains("`2020-07-11`"));
+        assert!(help("July 11, 2020").contains("`2020-07-11`"));
+        for approx in [
+            "~2016",
+            "c. 2016",
+            "ca. 2016",
+            "circa 2016",
+            "c.2016",
+            "ca 2016",
+        ] {
+            assert!(
+                help(approx).contains("`2016~`"),
+                "{approx}: {}",
+                help(approx)
+            );
+        }
+        assert!(help("~2016-05").contains("`2016-05~`"));
+        for range in ["2014-2016", "2014 - 2016", "2014\u{2013}2016"] {
+            assert!(
+                help(range).contains("`start: 2014` and `end: 2016`"),
+                "{range}: {}",
+                help(range)
+            );
+        }
+        // Not dates in another notation: the usual help.
+        assert!(help("July").contains("YYYY-MM"));
+        assert!(help("30 February 2015").contains("YYYY-MM"));
+        assert!(help("cabbage").contains("YYYY-MM"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod duplicates;
 mod edges;
 mod fields;
 mod records;
+mod unread;
 mod usage;
 
 use crate::diagnostic::{Code, Diagnostic, Files, Location, Severity, Span};
@@ -15,6 +16,7 @@ use crate::load::raw::{RawDataset, Text};
 use crate::model::Dataset;
 
 pub use fields::{is_http_url, is_id, is_wikidata};
+pub use unread::skip_what_unread_files_decide;
 
 /// What validation is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

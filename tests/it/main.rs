@@ -32,3 +32,4 @@ mod schema;
 mod show;
 mod validate_fixtures;
 mod yaml_meaning;
+mod yaml_mistakes;

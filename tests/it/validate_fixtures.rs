@@ -126,6 +126,9 @@ macro_rules! fixtures {
 fixtures! {
     yaml_syntax => "yaml-syntax",
     yaml_syntax_recursive_alias => "yaml-syntax--recursive-alias",
+    yaml_syntax_skipped_checks => "yaml-syntax--skipped-checks",
+    yaml_syntax_tab_indentation => "yaml-syntax--tab-indentation",
+    yaml_syntax_unclosed_quote => "yaml-syntax--unclosed-quote",
     multiple_documents => "multiple-documents",
     nesting_too_deep => "nesting-too-deep",
     duplicate_key => "duplicate-key",
@@ -155,6 +158,9 @@ fixtures! {
     invalid_wikidata => "invalid-wikidata",
     invalid_date => "invalid-date",
     invalid_date_no_such_day => "invalid-date--no-such-day",
+    invalid_date_month_name => "invalid-date--month-name",
+    invalid_date_approximate => "invalid-date--approximate",
+    invalid_date_range => "invalid-date--range",
     unknown_organization => "unknown-organization",
     unknown_organization_by_name => "unknown-organization--by-name",
     unknown_edge_type => "unknown-edge-type",
@@ -176,6 +182,7 @@ fixtures! {
     unused_source => "unused-source",
     isolated_organization => "isolated-organization",
     suspected_mojibake => "suspected-mojibake",
+    comment_in_text => "comment-in-text",
 }
 
 #[test]
