@@ -27,8 +27,8 @@ if [ -f ../shared/realdata/mmp-relationships.csv ]; then
     python3 bench/mmp_to_yaml.py ../shared/realdata/mmp-relationships.csv "$DATA/mmp/mmp.yaml"
 fi
 
-printf '| dataset | orgs | edges | HTML | JSON | HTML/JSON | export s | first frame ms (median of %s) | JS heap MB |\n' "$RUNS"
-printf '|---|---|---|---|---|---|---|---|---|\n'
+printf '| dataset | orgs | edges | HTML | JSON | HTML/JSON | export s | first frame ms (median of %s) | interactive ms | JS heap MB |\n' "$RUNS"
+printf '|---|---|---|---|---|---|---|---|---|---|\n'
 for name in graphs mmp large; do
     case $name in graphs) src=graphs ;; *) src=$DATA/$name ;; esac
     [ -e "$src" ] || continue
@@ -47,10 +47,11 @@ import json, statistics, sys
 name, counts, html, json_size, secs, reports = sys.argv[1:]
 rs = [json.loads(l) for l in open(reports)]
 frame = statistics.median(r["firstFrameMs"] for r in rs)
+ready = statistics.median(r["readyMs"] for r in rs)
 heap = statistics.median(r["jsHeapUsedMB"] for r in rs)
 orgs, edges = counts.split()
 mb = lambda b: f"{int(b) / 1e6:.2f} MB"
-print(f"| {name} | {orgs} | {edges} | {mb(html)} | {mb(json_size)} | {int(html) / int(json_size):.2f} | {float(secs):.2f} | {frame:.0f} | {heap} |")
+print(f"| {name} | {orgs} | {edges} | {mb(html)} | {mb(json_size)} | {int(html) / int(json_size):.2f} | {float(secs):.2f} | {frame:.0f} | {ready:.0f} | {heap} |")
 PY
 done
 echo

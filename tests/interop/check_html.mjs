@@ -52,9 +52,14 @@ try {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-first-frame-ms'), { timeout: 60000 });
     report.loadToFrameMs = Date.now() - started;
+    // The first frame of a big network is a preview; the checks below need the
+    // interactive drawing.
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready-ms'), { timeout: 120000 });
     await new Promise((r) => setTimeout(r, 400));
     Object.assign(report, await page.evaluate(() => ({
       firstFrameMs: Number(document.documentElement.getAttribute('data-first-frame-ms')),
+      readyMs: Number(document.documentElement.getAttribute('data-ready-ms')),
+      preview: Boolean(document.getElementById('graph-preview')),
       status: document.getElementById('status').textContent,
       message: document.getElementById('message').hidden ? '' : document.getElementById('message').textContent,
       panel: document.getElementById('panel').hidden ? '' : document.getElementById('panel').innerText,

@@ -147,462 +147,536 @@
   var everyone = orgs.map(function (o, i) { return i; });
   var start = viewportFor(everyone);
 
-  var cy = cytoscape({
-    container: $('graph'),
-    elements: elements,
-    style: style,
-    layout: { name: 'preset', fit: false },
-    zoom: start.zoom,
-    pan: start.pan,
-    minZoom: 0.01,
-    maxZoom: 6,
-    boxSelectionEnabled: false,
-    selectionType: 'single',
-    textureOnViewport: big,
-    hideEdgesOnViewport: big,
-    hideLabelsOnViewport: big
-  });
-  cy.one('render', function () {
-    requestAnimationFrame(function () {
-      document.documentElement.setAttribute('data-first-frame-ms', String(Math.round(performance.now())));
-    });
-  });
-  var nodeEls = cy.nodes().toArray(), edgeEls = cy.edges().toArray();
-  // What the drawing shows now (as classes), so a change touches only what changed.
-  var shownOrg = new Array(orgs.length).fill(1), shownEdge = new Array(edges.length).fill(1);
-
-  // ---- visibility --------------------------------------------------------------------
-  function recompute() {
-    var slice = time && state.year !== null ? sliceOf(state.year) : -1;
-    var i;
-    for (i = 0; i < orgs.length; i++) visibleOrg[i] = slice < 0 || orgAliveAt(orgs[i].t, slice);
-    for (i = 0; i < edges.length; i++) {
-      var e = edges[i];
-      var s = slice < 0 ? (e.possibly ? 2 : 1) : edgeStateAt(e.t, slice);
-      if (s && (!visibleOrg[e.from] || !visibleOrg[e.to] || state.hidden.has(e.type) ||
-          (state.hideDisputed && e.disputed_by) ||
-          (state.according !== null && !e.sources.some(function (c) { return c.source === state.according; })))) s = 0;
-      edgeState[i] = s;
-    }
-    if (state.focus !== null) applyFocus();
-  }
-  // Organizations within `depth` steps of the focus along shown edges, either direction.
-  function applyFocus() {
-    var adj = orgs.map(function () { return []; });
-    edges.forEach(function (e, i) {
-      if (edgeState[i]) { adj[e.from].push(e.to); adj[e.to].push(e.from); }
-    });
-    var dist = new Array(orgs.length).fill(-1), queue = [state.focus];
-    dist[state.focus] = 0;
-    for (var q = 0; q < queue.length; q++) {
-      var at = queue[q];
-      if (dist[at] === state.depth) continue;
-      adj[at].forEach(function (o) { if (dist[o] < 0) { dist[o] = dist[at] + 1; queue.push(o); } });
-    }
-    for (var i = 0; i < orgs.length; i++) visibleOrg[i] = visibleOrg[i] && dist[i] >= 0;
-    edges.forEach(function (e, i) { if (!visibleOrg[e.from] || !visibleOrg[e.to]) edgeState[i] = 0; });
-  }
-
-  function render() {
-    recompute();
-    cy.batch(function () {
-      nodeEls.forEach(function (n, i) {
-        var look = (visibleOrg[i] ? 1 : 0) + (i === state.focus ? 2 : 0);
-        if (look === shownOrg[i]) return;
-        shownOrg[i] = look;
-        n.toggleClass('hidden', !visibleOrg[i]);
-        n.toggleClass('focus', i === state.focus);
-      });
-      edgeEls.forEach(function (n, i) {
-        if (edgeState[i] === shownEdge[i]) return;
-        shownEdge[i] = edgeState[i];
-        n.toggleClass('hidden', edgeState[i] === 0);
-        n.toggleClass('possible', edgeState[i] === 2);
-      });
-    });
-    var nOrgs = visibleOrg.filter(Boolean).length;
-    var nEdges = edgeState.filter(Boolean).length;
-    $('status').textContent = nOrgs + ' organizations · ' + nEdges + ' relations';
-    listItems.forEach(function (li, i) {
-      li.classList.toggle('absent', !visibleOrg[i]);
-      li.lastChild.textContent = visibleOrg[i] ? '' : ' (not in this view)';
-    });
-    $('year-label').textContent = state.year === null ? 'all years' : String(state.year);
-    if (time) $('year').value = String(state.year === null ? time.last : state.year);
-    $('focus-clear').hidden = state.focus === null;
-    $('focus-label').textContent = state.focus === null ? '' : 'Focus: ' + orgLabel(orgs[state.focus]);
-    if (state.selected) refreshPanel();
-  }
-
-  // ---- side list and search ----------------------------------------------------------
-  var listItems = orgs.map(function (o, i) {
-    var li = el('li');
-    var b = el('button', displayName(o));
-    b.type = 'button';
-    b.addEventListener('click', function () { selectOrg(i, true); panel.focus(); });
-    li.appendChild(b);
-    li.appendChild(el('span', '', 'sr-only'));
-    return li;
-  });
-  var list = $('org-list');
-  listItems.forEach(function (li) { list.appendChild(li); });
-  var haystacks = orgs.map(function (o) {
-    return [o.id, o.name, o.short || ''].concat(o.aliases || []).map(function (s) { return s.toLowerCase(); });
-  });
-  function matches(query) {
-    var q = query.trim().toLowerCase(), found = [];
-    if (!q) return null;
-    haystacks.forEach(function (h, i) { if (h.some(function (s) { return s.indexOf(q) >= 0; })) found.push(i); });
-    // Exact id, name, short name or alias first.
-    found.sort(function (a, b) {
-      return (haystacks[b].indexOf(q) >= 0) - (haystacks[a].indexOf(q) >= 0) || a - b;
-    });
-    return found;
-  }
-  $('search').addEventListener('input', function () {
-    var found = matches(this.value);
-    var keep = found ? new Set(found) : null;
-    listItems.forEach(function (li, i) { li.hidden = keep !== null && !keep.has(i); });
-    $('search-count').textContent = found ? found.length + ' found' : '';
-  });
-  $('search').addEventListener('keydown', function (ev) {
-    if (ev.key !== 'Enter') return;
-    var found = matches(this.value);
-    if (found && found.length) selectOrg(found[0], true);
-    else if (found) showMessage('No organization matches “' + this.value + '”.');
-  });
-
-  // ---- evidence panel ----------------------------------------------------------------
-  var panel = $('panel');
-  function row(dl, term, value) {
-    if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return;
-    dl.appendChild(el('dt', term));
-    var dd = el('dd');
-    if (value instanceof Node) dd.appendChild(value); else dd.textContent = Array.isArray(value) ? value.join(', ') : String(value);
-    dl.appendChild(dd);
-  }
-  function link(text, url) {
-    if (!isHttpUrl(url)) return el('span', text);
-    var a = el('a', text);
-    a.href = url;
-    a.rel = 'noopener noreferrer';
-    a.target = '_blank';
-    return a;
-  }
-  function openPanel(title) {
-    panel.replaceChildren();
-    var close = el('button', 'Close', 'close');
-    close.type = 'button';
-    close.addEventListener('click', function () { state.selected = null; panel.hidden = true; cy.resize(); cy.elements().unselect(); writeFragment(); });
-    panel.appendChild(close);
-    panel.appendChild(el('h2', title));
-    if (panel.hidden) { panel.hidden = false; cy.resize(); }
-    return panel;
-  }
-  function edgeSentence(e) {
-    var t = types[e.type];
-    return orgLabel(orgs[e.from]) + ' ' + t.label + ' ' + orgLabel(orgs[e.to]) + (e.when ? ' (' + e.when + ')' : '');
-  }
-  function showOrg(i) {
-    var o = orgs[i];
-    openPanel(displayName(o));
-    var dl = el('dl');
-    row(dl, 'id', o.id);
-    row(dl, 'name', o.name);
-    row(dl, 'short name', o.short);
-    row(dl, 'aliases', o.aliases);
-    row(dl, 'kind', o.kind);
-    row(dl, 'region', o.region);
-    row(dl, 'founded', o.founded);
-    row(dl, 'dissolved', o.dissolved);
-    if (o.wikidata && /^Q[0-9]+$/.test(o.wikidata)) row(dl, 'Wikidata', link(o.wikidata, 'https://www.wikidata.org/wiki/' + o.wikidata));
-    row(dl, 'notes', o.notes);
-    row(dl, 'in this view', visibleOrg[i] ? 'yes' : 'no');
-    panel.appendChild(dl);
-    var actions = el('p', null, 'actions');
-    var focus = el('button', state.focus === i ? 'Focused' : 'Focus on its neighbourhood');
-    focus.type = 'button';
-    focus.addEventListener('click', function () { state.focus = i; render(); writeFragment(); fitVisible(); });
-    actions.appendChild(focus);
-    panel.appendChild(actions);
-    var mine = [];
-    edges.forEach(function (e, k) { if (e.from === i || e.to === i) mine.push(k); });
-    panel.appendChild(el('h3', 'Relations (' + mine.length + ')'));
-    var ul = el('ul');
-    mine.forEach(function (k) {
-      var li = el('li');
-      var b = el('button', edgeSentence(edges[k]) + (edges[k].disputed_by ? ' — disputed' : '') + (edgeState[k] ? '' : ' — not in this view'));
-      b.type = 'button';
-      b.addEventListener('click', function () { selectEdge(k); });
-      li.appendChild(b);
-      ul.appendChild(li);
-    });
-    panel.appendChild(ul);
-  }
-  function citation(c) {
-    var box = el('div');
-    if (c.quote) box.appendChild(el('blockquote', c.quote));
-    var s = sources[c.source];
-    var p = el('p', null, 'cite');
-    p.appendChild(document.createTextNode('— '));
-    p.appendChild(link(s.title, s.url));
-    var facts = [s.author, s.publisher, s.published].filter(Boolean);
-    if (facts.length) p.appendChild(document.createTextNode(', ' + facts.join(', ')));
-    if (c.locator) p.appendChild(document.createTextNode(' (' + c.locator + ')'));
-    p.appendChild(document.createTextNode(' [' + s.id + ']'));
-    box.appendChild(p);
-    return box;
-  }
-  function showEdge(k) {
-    var e = edges[k], t = types[e.type];
-    openPanel(edgeSentence(e));
-    if (e.disputed_by) panel.appendChild(el('p', 'Disputed: ' + e.disputed_by.length + ' citation(s) contest this relation', 'banner'));
-    var dl = el('dl');
-    row(dl, 'relation', t.label + ' (' + t.name + ')' + (t.directed ? '' : ', undirected'));
-    row(dl, 'from', displayName(orgs[e.from]));
-    row(dl, 'to', displayName(orgs[e.to]));
-    row(dl, 'dates', e.when || 'undated');
-    row(dl, 'confidence', e.confidence);
-    row(dl, 'id', e.id);
-    row(dl, 'in this view', edgeState[k] === 0 ? 'no' : edgeState[k] === 2 ? 'possibly active' : 'yes');
-    row(dl, 'notes', e.notes);
-    panel.appendChild(dl);
-    panel.appendChild(el('h3', 'Sources (' + e.sources.length + ')'));
-    e.sources.forEach(function (c) { panel.appendChild(citation(c)); });
-    if (e.disputed_by) {
-      panel.appendChild(el('h3', 'Disputed by (' + e.disputed_by.length + ')'));
-      var against = el('div', null, 'against');
-      e.disputed_by.forEach(function (c) { against.appendChild(citation(c)); });
-      panel.appendChild(against);
-    }
-    var from = el('button', 'Show ' + orgLabel(orgs[e.from]));
-    from.type = 'button';
-    from.addEventListener('click', function () { selectOrg(e.from, true); });
-    var to = el('button', 'Show ' + orgLabel(orgs[e.to]));
-    to.type = 'button';
-    to.addEventListener('click', function () { selectOrg(e.to, true); });
-    var actions = el('p', null, 'actions');
-    actions.appendChild(from);
-    actions.appendChild(document.createTextNode(' '));
-    actions.appendChild(to);
-    panel.appendChild(actions);
-  }
-  function refreshPanel() {
-    var scroll = panel.scrollTop;
-    if (state.selected.kind === 'org') showOrg(state.selected.index); else showEdge(state.selected.index);
-    panel.scrollTop = scroll;
-  }
-  function selectOrg(i, centre) {
-    state.selected = { kind: 'org', index: i };
-    listItems.forEach(function (li, k) { li.classList.toggle('selected', k === i); });
-    cy.elements().unselect();
-    var n = nodeEls[i];
-    n.select();
-    if (centre && visibleOrg[i]) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
-    showOrg(i);
-    writeFragment();
-  }
-  function selectEdge(k) {
-    state.selected = { kind: 'edge', index: k };
-    cy.elements().unselect();
-    edgeEls[k].select();
-    showEdge(k);
-    writeFragment();
-  }
-  function fitVisible() {
-    cy.viewport(viewportFor(everyone.filter(function (i) { return visibleOrg[i]; })));
-  }
-  cy.on('tap', 'node', function (ev) { selectOrg(Number(ev.target.id().slice(1)), false); });
-  cy.on('tap', 'edge', function (ev) { selectEdge(Number(ev.target.id().slice(1))); });
-  cy.on('mouseover', 'edge', function (ev) { ev.target.addClass('hover'); });
-  cy.on('mouseout', 'edge', function (ev) { ev.target.removeClass('hover'); });
-
-  // ---- messages ----------------------------------------------------------------------
-  var messages = [];
-  function showMessage(text) {
-    messages.push(text);
-    $('message').textContent = messages.join(' ');
-    $('message').hidden = false;
-  }
-  function clearMessages() { messages = []; $('message').textContent = ''; $('message').hidden = true; }
-
-  // ---- controls ----------------------------------------------------------------------
-  types.forEach(function (t, i) {
-    if (!edges.some(function (e) { return e.type === i; })) return;
-    var label = el('label');
-    var box = el('input');
-    box.type = 'checkbox';
-    box.checked = true;
-    box.setAttribute('data-type', t.name);
-    box.addEventListener('change', function () {
-      if (box.checked) state.hidden.delete(i); else state.hidden.add(i);
-      render(); writeFragment();
-    });
-    var swatch = el('span', null, 'swatch ' + t.style);
-    swatch.style.borderTopColor = typeColor[i];
-    label.appendChild(box);
-    label.appendChild(swatch);
-    label.appendChild(document.createTextNode(t.label + ' (' + t.name + ')'));
-    $('legend').appendChild(label);
-  });
-  function legendSample(cls, text) {
-    var span = el('span');
-    span.appendChild(el('span', null, 'swatch ' + cls));
-    span.appendChild(document.createTextNode(text));
-    $('legend').appendChild(span);
-  }
-  if (edges.some(function (e) { return e.disputed_by; })) legendSample('disputed', 'disputed');
-  if (time || edges.some(function (e) { return e.possibly; })) legendSample('possible', 'possibly active');
-
-  sources.forEach(function (s, i) {
-    var opt = el('option', s.title + ' [' + s.id + ']');
-    opt.value = String(i);
-    $('according').appendChild(opt);
-  });
-  $('according').addEventListener('change', function () {
-    state.according = this.value === '' ? null : Number(this.value);
-    render(); writeFragment();
-  });
-  $('hide-disputed').addEventListener('change', function () {
-    state.hideDisputed = this.checked; render(); writeFragment();
-  });
-  $('depth').addEventListener('change', function () {
-    state.depth = Number(this.value); render(); writeFragment();
-  });
-  $('focus-clear').addEventListener('click', function () {
-    state.focus = null; render(); writeFragment(); fitVisible();
-  });
-
-  var playing = null;
-  function stopPlaying() { if (playing) { clearInterval(playing); playing = null; $('play').textContent = '▶ Play'; } }
-  if (time) {
-    $('time').hidden = false;
-    $('year').min = String(time.first);
-    $('year').max = String(time.last);
-    $('year').setAttribute('aria-valuetext', 'all years');
-    $('year').addEventListener('input', function () {
-      stopPlaying();
-      state.year = Number(this.value);
-      this.setAttribute('aria-valuetext', String(state.year));
-      render(); writeFragment();
-    });
-    $('all-years').addEventListener('click', function () { stopPlaying(); state.year = null; render(); writeFragment(); });
-    $('play').addEventListener('click', function () {
-      if (playing) { stopPlaying(); return; }
-      if (state.year === null || state.year >= time.last) state.year = time.first - 1;
-      $('play').textContent = '❚❚ Pause';
-      playing = setInterval(function () {
-        state.year += 1;
-        render(); writeFragment();
-        if (state.year >= time.last) stopPlaying();
-      }, 600);
-    });
-  }
-
-  // ---- the URL fragment --------------------------------------------------------------
-  function fragment() {
-    var parts = [];
-    if (state.year !== null) parts.push('as-of=' + state.year);
-    if (state.focus !== null) parts.push('focus=' + encodeURIComponent(orgs[state.focus].id), 'depth=' + state.depth);
-    var hidden = types.filter(function (t, i) { return state.hidden.has(i); }).map(function (t) { return encodeURIComponent(t.name); });
-    if (hidden.length) parts.push('hide=' + hidden.join(','));
-    if (state.hideDisputed) parts.push('disputed=hide');
-    if (state.according !== null) parts.push('according-to=' + encodeURIComponent(sources[state.according].id));
-    if (state.selected) {
-      if (state.selected.kind === 'org') parts.push('org=' + encodeURIComponent(orgs[state.selected.index].id));
-      else if (edges[state.selected.index].id) parts.push('edge=' + encodeURIComponent(edges[state.selected.index].id));
-    }
-    return parts.join('&');
-  }
-  var written = null;
-  function writeFragment() {
-    var f = fragment();
-    written = f;
-    if (decodeURIComponent(location.hash.slice(1)) === decodeURIComponent(f)) return;
-    try {
-      history.replaceState(null, '', f ? '#' + f : location.pathname + location.search);
-    } catch (err) {
-      location.hash = f;
+  // When the first frame was drawn, and when the drawing became interactive (cytoscape's
+  // first render); the page's tests and bench/html.sh read them. A frame is marked once.
+  function markFrame(name) {
+    if (!document.documentElement.hasAttribute(name)) {
+      document.documentElement.setAttribute(name, String(Math.round(performance.now())));
     }
   }
-  function readFragment() {
-    var raw = location.hash.replace(/^#/, '');
-    if (raw === written) return;
-    clearMessages();
-    var next = { year: null, focus: null, depth: 1, hidden: new Set(), hideDisputed: false, according: null, selected: null };
-    raw.split('&').filter(Boolean).forEach(function (part) {
-      var eq = part.indexOf('=');
-      var key = eq < 0 ? part : part.slice(0, eq);
-      var value;
-      try { value = decodeURIComponent(eq < 0 ? '' : part.slice(eq + 1)); } catch (err) { value = null; }
-      if (value === null) { showMessage('The link’s “' + key + '” value is not valid.'); return; }
-      readSetting(next, key, value);
-    });
-    state = next;
-    $('hide-disputed').checked = state.hideDisputed;
-    $('depth').value = String(state.depth);
-    $('according').value = state.according === null ? '' : String(state.according);
-    document.querySelectorAll('#legend input[data-type]').forEach(function (box) {
-      box.checked = !state.hidden.has(types.findIndex(function (t) { return t.name === box.getAttribute('data-type'); }));
-    });
-    render();
-    cy.elements().unselect();
-    if (!panel.hidden) { panel.hidden = true; cy.resize(); }
-    if (state.selected && state.selected.kind === 'org') selectOrg(state.selected.index, true);
-    else if (state.selected) selectEdge(state.selected.index);
-    else if (state.focus !== null) fitVisible();
-  }
-  function readSetting(next, key, value) {
-    switch (key) {
-      case 'as-of':
-        if (!time) showMessage('This dataset has no dates, so “as-of=' + value + '” cannot apply; all relations are shown.');
-        else if (!/^[0-9]{4}$/.test(value)) showMessage('“as-of=' + value + '” is not a year (write four digits, e.g. as-of=2001).');
-        else next.year = Number(value);
-        break;
-      case 'focus':
-        if (orgIndex.has(value)) next.focus = orgIndex.get(value);
-        else showMessage('No organization has the id “' + value + '” (focus); the whole network is shown.');
-        break;
-      case 'depth':
-        if (/^[123]$/.test(value)) next.depth = Number(value);
-        else showMessage('“depth=' + value + '” must be 1, 2 or 3; depth 1 is used.');
-        break;
-      case 'org':
-        if (orgIndex.has(value)) next.selected = { kind: 'org', index: orgIndex.get(value) };
-        else showMessage('No organization has the id “' + value + '”.');
-        break;
-      case 'edge':
-        if (edgeIndex.has(value)) next.selected = { kind: 'edge', index: edgeIndex.get(value) };
-        else showMessage('No relation has the id “' + value + '”.');
-        break;
-      case 'hide':
-        value.split(',').filter(Boolean).forEach(function (name) {
-          var i = types.findIndex(function (t) { return t.name === name; });
-          if (i >= 0) next.hidden.add(i); else showMessage('No relation type is called “' + name + '”.');
+
+  // A big network's first frame: every edge and organization drawn at once on a plain
+  // canvas (one path per relation colour), shown while cytoscape builds the interactive
+  // drawing, which then replaces it. Styled as cytoscape draws big networks: straight
+  // lines, disputed edges thicker and dashed on a halo, possibly active ones faint.
+  function drawPreview(view) {
+    var box = $('graph'), w = box.clientWidth || 800, h = box.clientHeight || 600;
+    var ratio = window.devicePixelRatio || 1;
+    var canvas = document.createElement('canvas');
+    canvas.id = 'graph-preview';
+    canvas.setAttribute('aria-hidden', 'true');
+    canvas.width = Math.round(w * ratio); canvas.height = Math.round(h * ratio);
+    canvas.style.cssText = 'position:absolute;left:0;top:0;width:' + w + 'px;height:' + h + 'px';
+    box.appendChild(canvas);
+    var g = canvas.getContext('2d');
+    g.setTransform(ratio * view.zoom, 0, 0, ratio * view.zoom, ratio * view.pan.x, ratio * view.pan.y);
+    function strokeEdges(pick, width, alpha, dash) {
+      types.forEach(function (t, k) {
+        g.beginPath();
+        edges.forEach(function (e) {
+          if (e.type !== k || !pick(e)) return;
+          g.moveTo(orgs[e.from].x, orgs[e.from].y);
+          g.lineTo(orgs[e.to].x, orgs[e.to].y);
         });
-        break;
-      case 'disputed':
-        if (value === 'hide') next.hideDisputed = true;
-        else showMessage('“disputed=' + value + '” is not understood (use disputed=hide).');
-        break;
-      case 'according-to':
-        if (sourceIndex.has(value)) next.according = sourceIndex.get(value);
-        else showMessage('No source has the id “' + value + '”.');
-        break;
-      default:
-        showMessage('The link’s setting “' + key + '” is not understood.');
+        g.strokeStyle = typeColor[k]; g.globalAlpha = alpha;
+        g.lineWidth = width / view.zoom; g.setLineDash(dash.map(function (d) { return d / view.zoom; }));
+        g.stroke();
+      });
     }
+    strokeEdges(function (e) { return e.possibly && !e.disputed_by; }, 1, 0.4, []);
+    strokeEdges(function (e) { return !e.possibly && !e.disputed_by; }, 1, 1, []);
+    g.beginPath();
+    edges.forEach(function (e) {
+      if (!e.disputed_by) return;
+      g.moveTo(orgs[e.from].x, orgs[e.from].y);
+      g.lineTo(orgs[e.to].x, orgs[e.to].y);
+    });
+    g.strokeStyle = '#ffd400'; g.globalAlpha = 0.6; g.lineWidth = 6 / view.zoom; g.setLineDash([]);
+    g.stroke();
+    strokeEdges(function (e) { return e.disputed_by; }, 2, 1, [9, 5]);
+    g.setLineDash([]); g.globalAlpha = 1;
+    g.fillStyle = '#8fa8c8'; g.strokeStyle = '#4a5d78'; g.lineWidth = 1 / view.zoom;
+    orgs.forEach(function (o, i) {
+      g.beginPath();
+      g.arc(o.x, o.y, (12 + 24 * Math.sqrt(degree[i] / maxDegree)) / 2, 0, 2 * Math.PI);
+      g.fill(); g.stroke();
+    });
+    // Marked in a task queued from the frame that paints the preview: after that paint,
+    // and before the interactive drawing starts.
+    requestAnimationFrame(function () { setTimeout(function () { markFrame('data-first-frame-ms'); }, 0); });
   }
-  // The controls above changed the drawing area's size since cytoscape measured it.
-  cy.resize();
-  cy.viewport(viewportFor(everyone));
-  // Escape closes the evidence panel and returns to the list.
-  panel.addEventListener('keydown', function (ev) {
-    if (ev.key !== 'Escape') return;
-    var back = state.selected && state.selected.kind === 'org' ? listItems[state.selected.index].firstChild : $('search');
-    state.selected = null; panel.hidden = true; cy.resize(); cy.elements().unselect(); writeFragment();
-    back.focus();
-  });
-  window.addEventListener('hashchange', readFragment);
-  readFragment();
+
+  // Everything interactive: cytoscape, the controls, the list and the link in the URL.
+  function interactive() {
+    var cy = cytoscape({
+      container: $('graph'),
+      elements: elements,
+      style: style,
+      layout: { name: 'preset', fit: false },
+      zoom: start.zoom,
+      pan: start.pan,
+      minZoom: 0.01,
+      maxZoom: 6,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      textureOnViewport: big,
+      hideEdgesOnViewport: big,
+      hideLabelsOnViewport: big
+    });
+    cy.one('render', function () {
+      requestAnimationFrame(function () {
+        markFrame('data-first-frame-ms');
+        markFrame('data-ready-ms');
+        var preview = $('graph-preview');
+        if (preview) preview.remove();
+      });
+    });
+    var nodeEls = cy.nodes().toArray(), edgeEls = cy.edges().toArray();
+    // What the drawing shows now (as classes), so a change touches only what changed.
+    var shownOrg = new Array(orgs.length).fill(1), shownEdge = new Array(edges.length).fill(1);
+
+    // ---- visibility --------------------------------------------------------------------
+    function recompute() {
+      var slice = time && state.year !== null ? sliceOf(state.year) : -1;
+      var i;
+      for (i = 0; i < orgs.length; i++) visibleOrg[i] = slice < 0 || orgAliveAt(orgs[i].t, slice);
+      for (i = 0; i < edges.length; i++) {
+        var e = edges[i];
+        var s = slice < 0 ? (e.possibly ? 2 : 1) : edgeStateAt(e.t, slice);
+        if (s && (!visibleOrg[e.from] || !visibleOrg[e.to] || state.hidden.has(e.type) ||
+            (state.hideDisputed && e.disputed_by) ||
+            (state.according !== null && !e.sources.some(function (c) { return c.source === state.according; })))) s = 0;
+        edgeState[i] = s;
+      }
+      if (state.focus !== null) applyFocus();
+    }
+    // Organizations within `depth` steps of the focus along shown edges, either direction.
+    function applyFocus() {
+      var adj = orgs.map(function () { return []; });
+      edges.forEach(function (e, i) {
+        if (edgeState[i]) { adj[e.from].push(e.to); adj[e.to].push(e.from); }
+      });
+      var dist = new Array(orgs.length).fill(-1), queue = [state.focus];
+      dist[state.focus] = 0;
+      for (var q = 0; q < queue.length; q++) {
+        var at = queue[q];
+        if (dist[at] === state.depth) continue;
+        adj[at].forEach(function (o) { if (dist[o] < 0) { dist[o] = dist[at] + 1; queue.push(o); } });
+      }
+      for (var i = 0; i < orgs.length; i++) visibleOrg[i] = visibleOrg[i] && dist[i] >= 0;
+      edges.forEach(function (e, i) { if (!visibleOrg[e.from] || !visibleOrg[e.to]) edgeState[i] = 0; });
+    }
+
+    function render() {
+      recompute();
+      cy.batch(function () {
+        nodeEls.forEach(function (n, i) {
+          var look = (visibleOrg[i] ? 1 : 0) + (i === state.focus ? 2 : 0);
+          if (look === shownOrg[i]) return;
+          shownOrg[i] = look;
+          n.toggleClass('hidden', !visibleOrg[i]);
+          n.toggleClass('focus', i === state.focus);
+        });
+        edgeEls.forEach(function (n, i) {
+          if (edgeState[i] === shownEdge[i]) return;
+          shownEdge[i] = edgeState[i];
+          n.toggleClass('hidden', edgeState[i] === 0);
+          n.toggleClass('possible', edgeState[i] === 2);
+        });
+      });
+      var nOrgs = visibleOrg.filter(Boolean).length;
+      var nEdges = edgeState.filter(Boolean).length;
+      $('status').textContent = nOrgs + ' organizations · ' + nEdges + ' relations';
+      listItems.forEach(function (li, i) {
+        li.classList.toggle('absent', !visibleOrg[i]);
+        li.lastChild.textContent = visibleOrg[i] ? '' : ' (not in this view)';
+      });
+      $('year-label').textContent = state.year === null ? 'all years' : String(state.year);
+      if (time) $('year').value = String(state.year === null ? time.last : state.year);
+      $('focus-clear').hidden = state.focus === null;
+      $('focus-label').textContent = state.focus === null ? '' : 'Focus: ' + orgLabel(orgs[state.focus]);
+      if (state.selected) refreshPanel();
+    }
+
+    // ---- side list and search ----------------------------------------------------------
+    var listItems = orgs.map(function (o, i) {
+      var li = el('li');
+      var b = el('button', displayName(o));
+      b.type = 'button';
+      b.addEventListener('click', function () { selectOrg(i, true); panel.focus(); });
+      li.appendChild(b);
+      li.appendChild(el('span', '', 'sr-only'));
+      return li;
+    });
+    var list = $('org-list');
+    listItems.forEach(function (li) { list.appendChild(li); });
+    var haystacks = orgs.map(function (o) {
+      return [o.id, o.name, o.short || ''].concat(o.aliases || []).map(function (s) { return s.toLowerCase(); });
+    });
+    function matches(query) {
+      var q = query.trim().toLowerCase(), found = [];
+      if (!q) return null;
+      haystacks.forEach(function (h, i) { if (h.some(function (s) { return s.indexOf(q) >= 0; })) found.push(i); });
+      // Exact id, name, short name or alias first.
+      found.sort(function (a, b) {
+        return (haystacks[b].indexOf(q) >= 0) - (haystacks[a].indexOf(q) >= 0) || a - b;
+      });
+      return found;
+    }
+    $('search').addEventListener('input', function () {
+      var found = matches(this.value);
+      var keep = found ? new Set(found) : null;
+      listItems.forEach(function (li, i) { li.hidden = keep !== null && !keep.has(i); });
+      $('search-count').textContent = found ? found.length + ' found' : '';
+    });
+    $('search').addEventListener('keydown', function (ev) {
+      if (ev.key !== 'Enter') return;
+      var found = matches(this.value);
+      if (found && found.length) selectOrg(found[0], true);
+      else if (found) showMessage('No organization matches “' + this.value + '”.');
+    });
+
+    // ---- evidence panel ----------------------------------------------------------------
+    var panel = $('panel');
+    function row(dl, term, value) {
+      if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return;
+      dl.appendChild(el('dt', term));
+      var dd = el('dd');
+      if (value instanceof Node) dd.appendChild(value); else dd.textContent = Array.isArray(value) ? value.join(', ') : String(value);
+      dl.appendChild(dd);
+    }
+    function link(text, url) {
+      if (!isHttpUrl(url)) return el('span', text);
+      var a = el('a', text);
+      a.href = url;
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      return a;
+    }
+    function openPanel(title) {
+      panel.replaceChildren();
+      var close = el('button', 'Close', 'close');
+      close.type = 'button';
+      close.addEventListener('click', function () { state.selected = null; panel.hidden = true; cy.resize(); cy.elements().unselect(); writeFragment(); });
+      panel.appendChild(close);
+      panel.appendChild(el('h2', title));
+      if (panel.hidden) { panel.hidden = false; cy.resize(); }
+      return panel;
+    }
+    function edgeSentence(e) {
+      var t = types[e.type];
+      return orgLabel(orgs[e.from]) + ' ' + t.label + ' ' + orgLabel(orgs[e.to]) + (e.when ? ' (' + e.when + ')' : '');
+    }
+    function showOrg(i) {
+      var o = orgs[i];
+      openPanel(displayName(o));
+      var dl = el('dl');
+      row(dl, 'id', o.id);
+      row(dl, 'name', o.name);
+      row(dl, 'short name', o.short);
+      row(dl, 'aliases', o.aliases);
+      row(dl, 'kind', o.kind);
+      row(dl, 'region', o.region);
+      row(dl, 'founded', o.founded);
+      row(dl, 'dissolved', o.dissolved);
+      if (o.wikidata && /^Q[0-9]+$/.test(o.wikidata)) row(dl, 'Wikidata', link(o.wikidata, 'https://www.wikidata.org/wiki/' + o.wikidata));
+      row(dl, 'notes', o.notes);
+      row(dl, 'in this view', visibleOrg[i] ? 'yes' : 'no');
+      panel.appendChild(dl);
+      var actions = el('p', null, 'actions');
+      var focus = el('button', state.focus === i ? 'Focused' : 'Focus on its neighbourhood');
+      focus.type = 'button';
+      focus.addEventListener('click', function () { state.focus = i; render(); writeFragment(); fitVisible(); });
+      actions.appendChild(focus);
+      panel.appendChild(actions);
+      var mine = [];
+      edges.forEach(function (e, k) { if (e.from === i || e.to === i) mine.push(k); });
+      panel.appendChild(el('h3', 'Relations (' + mine.length + ')'));
+      var ul = el('ul');
+      mine.forEach(function (k) {
+        var li = el('li');
+        var b = el('button', edgeSentence(edges[k]) + (edges[k].disputed_by ? ' — disputed' : '') + (edgeState[k] ? '' : ' — not in this view'));
+        b.type = 'button';
+        b.addEventListener('click', function () { selectEdge(k); });
+        li.appendChild(b);
+        ul.appendChild(li);
+      });
+      panel.appendChild(ul);
+    }
+    function citation(c) {
+      var box = el('div');
+      if (c.quote) box.appendChild(el('blockquote', c.quote));
+      var s = sources[c.source];
+      var p = el('p', null, 'cite');
+      p.appendChild(document.createTextNode('— '));
+      p.appendChild(link(s.title, s.url));
+      var facts = [s.author, s.publisher, s.published].filter(Boolean);
+      if (facts.length) p.appendChild(document.createTextNode(', ' + facts.join(', ')));
+      if (c.locator) p.appendChild(document.createTextNode(' (' + c.locator + ')'));
+      p.appendChild(document.createTextNode(' [' + s.id + ']'));
+      box.appendChild(p);
+      return box;
+    }
+    function showEdge(k) {
+      var e = edges[k], t = types[e.type];
+      openPanel(edgeSentence(e));
+      if (e.disputed_by) panel.appendChild(el('p', 'Disputed: ' + e.disputed_by.length + ' citation(s) contest this relation', 'banner'));
+      var dl = el('dl');
+      row(dl, 'relation', t.label + ' (' + t.name + ')' + (t.directed ? '' : ', undirected'));
+      row(dl, 'from', displayName(orgs[e.from]));
+      row(dl, 'to', displayName(orgs[e.to]));
+      row(dl, 'dates', e.when || 'undated');
+      row(dl, 'confidence', e.confidence);
+      row(dl, 'id', e.id);
+      row(dl, 'in this view', edgeState[k] === 0 ? 'no' : edgeState[k] === 2 ? 'possibly active' : 'yes');
+      row(dl, 'notes', e.notes);
+      panel.appendChild(dl);
+      panel.appendChild(el('h3', 'Sources (' + e.sources.length + ')'));
+      e.sources.forEach(function (c) { panel.appendChild(citation(c)); });
+      if (e.disputed_by) {
+        panel.appendChild(el('h3', 'Disputed by (' + e.disputed_by.length + ')'));
+        var against = el('div', null, 'against');
+        e.disputed_by.forEach(function (c) { against.appendChild(citation(c)); });
+        panel.appendChild(against);
+      }
+      var from = el('button', 'Show ' + orgLabel(orgs[e.from]));
+      from.type = 'button';
+      from.addEventListener('click', function () { selectOrg(e.from, true); });
+      var to = el('button', 'Show ' + orgLabel(orgs[e.to]));
+      to.type = 'button';
+      to.addEventListener('click', function () { selectOrg(e.to, true); });
+      var actions = el('p', null, 'actions');
+      actions.appendChild(from);
+      actions.appendChild(document.createTextNode(' '));
+      actions.appendChild(to);
+      panel.appendChild(actions);
+    }
+    function refreshPanel() {
+      var scroll = panel.scrollTop;
+      if (state.selected.kind === 'org') showOrg(state.selected.index); else showEdge(state.selected.index);
+      panel.scrollTop = scroll;
+    }
+    function selectOrg(i, centre) {
+      state.selected = { kind: 'org', index: i };
+      listItems.forEach(function (li, k) { li.classList.toggle('selected', k === i); });
+      cy.elements().unselect();
+      var n = nodeEls[i];
+      n.select();
+      if (centre && visibleOrg[i]) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+      showOrg(i);
+      writeFragment();
+    }
+    function selectEdge(k) {
+      state.selected = { kind: 'edge', index: k };
+      cy.elements().unselect();
+      edgeEls[k].select();
+      showEdge(k);
+      writeFragment();
+    }
+    function fitVisible() {
+      cy.viewport(viewportFor(everyone.filter(function (i) { return visibleOrg[i]; })));
+    }
+    cy.on('tap', 'node', function (ev) { selectOrg(Number(ev.target.id().slice(1)), false); });
+    cy.on('tap', 'edge', function (ev) { selectEdge(Number(ev.target.id().slice(1))); });
+    cy.on('mouseover', 'edge', function (ev) { ev.target.addClass('hover'); });
+    cy.on('mouseout', 'edge', function (ev) { ev.target.removeClass('hover'); });
+
+    // ---- messages ----------------------------------------------------------------------
+    var messages = [];
+    function showMessage(text) {
+      messages.push(text);
+      $('message').textContent = messages.join(' ');
+      $('message').hidden = false;
+    }
+    function clearMessages() { messages = []; $('message').textContent = ''; $('message').hidden = true; }
+
+    // ---- controls ----------------------------------------------------------------------
+    types.forEach(function (t, i) {
+      if (!edges.some(function (e) { return e.type === i; })) return;
+      var label = el('label');
+      var box = el('input');
+      box.type = 'checkbox';
+      box.checked = true;
+      box.setAttribute('data-type', t.name);
+      box.addEventListener('change', function () {
+        if (box.checked) state.hidden.delete(i); else state.hidden.add(i);
+        render(); writeFragment();
+      });
+      var swatch = el('span', null, 'swatch ' + t.style);
+      swatch.style.borderTopColor = typeColor[i];
+      label.appendChild(box);
+      label.appendChild(swatch);
+      label.appendChild(document.createTextNode(t.label + ' (' + t.name + ')'));
+      $('legend').appendChild(label);
+    });
+    function legendSample(cls, text) {
+      var span = el('span');
+      span.appendChild(el('span', null, 'swatch ' + cls));
+      span.appendChild(document.createTextNode(text));
+      $('legend').appendChild(span);
+    }
+    if (edges.some(function (e) { return e.disputed_by; })) legendSample('disputed', 'disputed');
+    if (time || edges.some(function (e) { return e.possibly; })) legendSample('possible', 'possibly active');
+
+    sources.forEach(function (s, i) {
+      var opt = el('option', s.title + ' [' + s.id + ']');
+      opt.value = String(i);
+      $('according').appendChild(opt);
+    });
+    $('according').addEventListener('change', function () {
+      state.according = this.value === '' ? null : Number(this.value);
+      render(); writeFragment();
+    });
+    $('hide-disputed').addEventListener('change', function () {
+      state.hideDisputed = this.checked; render(); writeFragment();
+    });
+    $('depth').addEventListener('change', function () {
+      state.depth = Number(this.value); render(); writeFragment();
+    });
+    $('focus-clear').addEventListener('click', function () {
+      state.focus = null; render(); writeFragment(); fitVisible();
+    });
+
+    var playing = null;
+    function stopPlaying() { if (playing) { clearInterval(playing); playing = null; $('play').textContent = '▶ Play'; } }
+    if (time) {
+      $('time').hidden = false;
+      $('year').min = String(time.first);
+      $('year').max = String(time.last);
+      $('year').setAttribute('aria-valuetext', 'all years');
+      $('year').addEventListener('input', function () {
+        stopPlaying();
+        state.year = Number(this.value);
+        this.setAttribute('aria-valuetext', String(state.year));
+        render(); writeFragment();
+      });
+      $('all-years').addEventListener('click', function () { stopPlaying(); state.year = null; render(); writeFragment(); });
+      $('play').addEventListener('click', function () {
+        if (playing) { stopPlaying(); return; }
+        if (state.year === null || state.year >= time.last) state.year = time.first - 1;
+        $('play').textContent = '❚❚ Pause';
+        playing = setInterval(function () {
+          state.year += 1;
+          render(); writeFragment();
+          if (state.year >= time.last) stopPlaying();
+        }, 600);
+      });
+    }
+
+    // ---- the URL fragment --------------------------------------------------------------
+    function fragment() {
+      var parts = [];
+      if (state.year !== null) parts.push('as-of=' + state.year);
+      if (state.focus !== null) parts.push('focus=' + encodeURIComponent(orgs[state.focus].id), 'depth=' + state.depth);
+      var hidden = types.filter(function (t, i) { return state.hidden.has(i); }).map(function (t) { return encodeURIComponent(t.name); });
+      if (hidden.length) parts.push('hide=' + hidden.join(','));
+      if (state.hideDisputed) parts.push('disputed=hide');
+      if (state.according !== null) parts.push('according-to=' + encodeURIComponent(sources[state.according].id));
+      if (state.selected) {
+        if (state.selected.kind === 'org') parts.push('org=' + encodeURIComponent(orgs[state.selected.index].id));
+        else if (edges[state.selected.index].id) parts.push('edge=' + encodeURIComponent(edges[state.selected.index].id));
+      }
+      return parts.join('&');
+    }
+    var written = null;
+    function writeFragment() {
+      var f = fragment();
+      written = f;
+      if (decodeURIComponent(location.hash.slice(1)) === decodeURIComponent(f)) return;
+      try {
+        history.replaceState(null, '', f ? '#' + f : location.pathname + location.search);
+      } catch (err) {
+        location.hash = f;
+      }
+    }
+    function readFragment() {
+      var raw = location.hash.replace(/^#/, '');
+      if (raw === written) return;
+      clearMessages();
+      var next = { year: null, focus: null, depth: 1, hidden: new Set(), hideDisputed: false, according: null, selected: null };
+      raw.split('&').filter(Boolean).forEach(function (part) {
+        var eq = part.indexOf('=');
+        var key = eq < 0 ? part : part.slice(0, eq);
+        var value;
+        try { value = decodeURIComponent(eq < 0 ? '' : part.slice(eq + 1)); } catch (err) { value = null; }
+        if (value === null) { showMessage('The link’s “' + key + '” value is not valid.'); return; }
+        readSetting(next, key, value);
+      });
+      state = next;
+      $('hide-disputed').checked = state.hideDisputed;
+      $('depth').value = String(state.depth);
+      $('according').value = state.according === null ? '' : String(state.according);
+      document.querySelectorAll('#legend input[data-type]').forEach(function (box) {
+        box.checked = !state.hidden.has(types.findIndex(function (t) { return t.name === box.getAttribute('data-type'); }));
+      });
+      render();
+      cy.elements().unselect();
+      if (!panel.hidden) { panel.hidden = true; cy.resize(); }
+      if (state.selected && state.selected.kind === 'org') selectOrg(state.selected.index, true);
+      else if (state.selected) selectEdge(state.selected.index);
+      else if (state.focus !== null) fitVisible();
+    }
+    function readSetting(next, key, value) {
+      switch (key) {
+        case 'as-of':
+          if (!time) showMessage('This dataset has no dates, so “as-of=' + value + '” cannot apply; all relations are shown.');
+          else if (!/^[0-9]{4}$/.test(value)) showMessage('“as-of=' + value + '” is not a year (write four digits, e.g. as-of=2001).');
+          else next.year = Number(value);
+          break;
+        case 'focus':
+          if (orgIndex.has(value)) next.focus = orgIndex.get(value);
+          else showMessage('No organization has the id “' + value + '” (focus); the whole network is shown.');
+          break;
+        case 'depth':
+          if (/^[123]$/.test(value)) next.depth = Number(value);
+          else showMessage('“depth=' + value + '” must be 1, 2 or 3; depth 1 is used.');
+          break;
+        case 'org':
+          if (orgIndex.has(value)) next.selected = { kind: 'org', index: orgIndex.get(value) };
+          else showMessage('No organization has the id “' + value + '”.');
+          break;
+        case 'edge':
+          if (edgeIndex.has(value)) next.selected = { kind: 'edge', index: edgeIndex.get(value) };
+          else showMessage('No relation has the id “' + value + '”.');
+          break;
+        case 'hide':
+          value.split(',').filter(Boolean).forEach(function (name) {
+            var i = types.findIndex(function (t) { return t.name === name; });
+            if (i >= 0) next.hidden.add(i); else showMessage('No relation type is called “' + name + '”.');
+          });
+          break;
+        case 'disputed':
+          if (value === 'hide') next.hideDisputed = true;
+          else showMessage('“disputed=' + value + '” is not understood (use disputed=hide).');
+          break;
+        case 'according-to':
+          if (sourceIndex.has(value)) next.according = sourceIndex.get(value);
+          else showMessage('No source has the id “' + value + '”.');
+          break;
+        default:
+          showMessage('The link’s setting “' + key + '” is not understood.');
+      }
+    }
+    // The controls above changed the drawing area's size since cytoscape measured it.
+    cy.resize();
+    cy.viewport(viewportFor(everyone));
+    // Escape closes the evidence panel and returns to the list.
+    panel.addEventListener('keydown', function (ev) {
+      if (ev.key !== 'Escape') return;
+      var back = state.selected && state.selected.kind === 'org' ? listItems[state.selected.index].firstChild : $('search');
+      state.selected = null; panel.hidden = true; cy.resize(); cy.elements().unselect(); writeFragment();
+      back.focus();
+    });
+    window.addEventListener('hashchange', readFragment);
+    readFragment();
+
+  }
+
+  if (big) {
+    // Paint the preview first, then build the interactive drawing in a later task.
+    drawPreview(start);
+    requestAnimationFrame(function () { setTimeout(interactive, 0); });
+  } else {
+    interactive();
+  }
 })();

@@ -185,6 +185,14 @@ fn pages_load_offline_and_count_like_the_json_export() {
         reports[6]["fragment"],
         format!("#edge={}", unnamed_id.replace(':', "%3A"))
     );
+    // A big network shows a preview first, which the interactive drawing replaces.
+    let (first, ready) = (&reports[5]["firstFrameMs"], &reports[5]["readyMs"]);
+    assert!(first.as_f64() <= ready.as_f64(), "{first} > {ready}");
+    assert_eq!(reports[5]["preview"], false, "the preview is replaced");
+    assert_eq!(
+        reports[0]["firstFrameMs"], reports[0]["readyMs"],
+        "no preview"
+    );
 }
 
 fn squash(s: &str) -> String {
