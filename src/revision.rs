@@ -24,12 +24,17 @@ pub struct RevisionSpec {
 }
 
 impl RevisionSpec {
-    /// Splits `REV:PATH`; a bare `REV` takes `default_path`.
+    /// Splits `REV:PATH`; a bare `REV` takes `default_path`. A PATH of `.` or `..` is
+    /// the current directory or its parent, written `./` or `../` for git, which would
+    /// otherwise look for a file named `.` at the repository's root.
     pub fn parse(spec: &str, default_path: &str) -> RevisionSpec {
         match spec.split_once(':') {
             Some((rev, path)) => RevisionSpec {
                 rev: rev.to_owned(),
-                path: path.to_owned(),
+                path: match path {
+                    "." | ".." => format!("{path}/"),
+                    _ => path.to_owned(),
+                },
             },
             None => RevisionSpec {
                 rev: spec.to_owned(),
@@ -90,6 +95,25 @@ pub fn names_a_revision(spec: &str) -> bool {
             None,
         )
         .is_ok()
+}
+
+/// How a revision names `path`, an existing file or directory: a relative path as
+/// `./PATH`, which git reads from the current directory, and an absolute one relative to
+/// the repository's root. `None` for an absolute path outside the repository (or no
+/// repository).
+pub fn path_for_git(path: &str) -> Option<String> {
+    if Path::new(path).is_relative() {
+        return Some(match path {
+            "." | ".." => format!("{path}/"),
+            _ if path.starts_with("./") || path.starts_with("../") => path.to_owned(),
+            _ => format!("./{path}"),
+        });
+    }
+    let top = git(&["rev-parse", "--show-toplevel"], None).ok()?;
+    let top = std::fs::canonicalize(String::from_utf8_lossy(&top).trim()).ok()?;
+    let real = std::fs::canonicalize(path).ok()?;
+    let inside = real.strip_prefix(top).ok()?;
+    Some(inside.to_str()?.replace('\\', "/"))
 }
 
 /// A revision git will read as a revision: not empty (`:PATH` reads the index), not an

@@ -6,13 +6,14 @@ mod error;
 mod export;
 mod filter_args;
 mod import;
+mod reporting;
 mod schema;
 mod show;
 mod validate;
 mod values;
 
 use std::ffi::OsString;
-use std::io::{self, Write};
+use std::io::Write;
 
 use clap::{Parser, Subcommand};
 
@@ -95,21 +96,37 @@ fn usage_error(e: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) 
     }
 }
 
-/// Loads and validates `paths`, printing any diagnostics on `stderr` in `format` while
+/// How a command that needs a dataset loads it and reports on it.
+struct Reporting<'a> {
+    format: crate::report::ReportFormat,
+    style: crate::report::ReportStyle,
+    exclude: &'a reporting::ExcludeArgs,
+}
+
+/// Loads and validates `paths`, printing any diagnostics on `stderr` as `how` says while
 /// the model is built: the front half of every command that needs a dataset.
 fn check_reporting(
     paths: &[std::path::PathBuf],
-    format: crate::report::ReportFormat,
+    how: &Reporting<'_>,
     stderr: &mut dyn Write,
-) -> io::Result<pipeline::Checked> {
+) -> Result<pipeline::Checked, CommandError> {
+    let exclude = how.exclude.patterns()?;
     let mut reported = Ok(());
     let mut report = |files: &_, diagnostics: &[_]| {
         if !diagnostics.is_empty() {
-            reported = crate::report::write_report(stderr, format, diagnostics, files);
+            reported = crate::report::write_report_styled(
+                stderr,
+                how.format,
+                how.style,
+                diagnostics,
+                files,
+            );
         }
     };
-    let checked = pipeline::check(Input::Paths(paths), Mode::BuildWhileReporting(&mut report));
-    reported.map(|()| checked)
+    let input = Input::PathsExcluding(paths, &exclude);
+    let checked = pipeline::check(input, Mode::BuildWhileReporting(&mut report));
+    reported?;
+    Ok(checked)
 }
 
 /// The exit status for a checked dataset: input failures over errors over success.

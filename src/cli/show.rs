@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::CommandError;
+use super::reporting::{ExcludeArgs, ReportingArgs, Stream};
 use super::values::ReportArg;
 use crate::EXIT_OK;
 use crate::show;
@@ -21,6 +22,10 @@ pub(super) struct ShowArgs {
     /// How to print diagnostics (on standard error).
     #[arg(long, value_enum, default_value_t)]
     diagnostics: ReportArg,
+    #[command(flatten)]
+    reporting: ReportingArgs,
+    #[command(flatten)]
+    exclude: ExcludeArgs,
 }
 
 pub(super) fn run(
@@ -28,7 +33,12 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CommandError> {
-    let checked = super::check_reporting(&args.paths, args.diagnostics.0, stderr)?;
+    let how = super::Reporting {
+        format: args.diagnostics.0,
+        style: args.reporting.style(Stream::Stderr),
+        exclude: &args.exclude,
+    };
+    let checked = super::check_reporting(&args.paths, &how, stderr)?;
     let Some(dataset) = &checked.dataset else {
         return Ok(super::exit_status(&checked));
     };
