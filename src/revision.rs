@@ -97,23 +97,36 @@ pub fn names_a_revision(spec: &str) -> bool {
         .is_ok()
 }
 
-/// How a revision names `path`, an existing file or directory: a relative path as
-/// `./PATH`, which git reads from the current directory, and an absolute one relative to
-/// the repository's root. `None` for an absolute path outside the repository (or no
-/// repository).
+/// The path from the repository's root of `path`, a path on disk: a relative path is
+/// read from the current directory (as git reads `REV:./PATH`), an absolute one must lie
+/// inside the repository. `None` outside a repository, or for a path that leaves it.
 pub fn path_for_git(path: &str) -> Option<String> {
     if Path::new(path).is_relative() {
-        return Some(match path {
-            "." | ".." => format!("{path}/"),
-            _ if path.starts_with("./") || path.starts_with("../") => path.to_owned(),
-            _ => format!("./{path}"),
-        });
+        let prefix = git(&["rev-parse", "--show-prefix"], None).ok()?;
+        let prefix = String::from_utf8(prefix).ok()?;
+        return normalize(&format!("{}{path}", prefix.trim_end_matches('\n')));
     }
     let top = git(&["rev-parse", "--show-toplevel"], None).ok()?;
     let top = std::fs::canonicalize(String::from_utf8_lossy(&top).trim()).ok()?;
     let real = std::fs::canonicalize(path).ok()?;
     let inside = real.strip_prefix(top).ok()?;
     Some(inside.to_str()?.replace('\\', "/"))
+}
+
+/// `path` with its `.` and `..` components worked out, without a trailing `/`; `None`
+/// when it climbs above its start.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            _ => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 /// A revision git will read as a revision: not empty (`:PATH` reads the index), not an
@@ -399,6 +412,16 @@ mod tests {
         assert_eq!((s.rev.as_str(), s.path.as_str()), ("main", "graphs/x"));
         let s = RevisionSpec::parse("HEAD~1", "graphs");
         assert_eq!(s.label(), "HEAD~1:graphs");
+        // git reads `REV:.` at the repository's root; `./` is the current directory.
+        assert_eq!(RevisionSpec::parse("HEAD~1:.", "graphs").path, "./");
+        assert_eq!(RevisionSpec::parse("HEAD~1:..", "graphs").path, "../");
+    }
+
+    #[test]
+    fn paths_are_worked_out_from_the_root() {
+        assert_eq!(normalize("graphs/./a/../b/").as_deref(), Some("graphs/b"));
+        assert_eq!(normalize("graphs/..").as_deref(), Some(""));
+        assert_eq!(normalize("graphs/../.."), None);
     }
 
     #[test]

@@ -103,7 +103,7 @@ impl Side {
         } else {
             match other.split_once(':') {
                 Some(_) => RevisionSpec::parse(other, "").path,
-                None => "./graphs".to_owned(),
+                None => revision::path_for_git("graphs").unwrap_or_else(|| "graphs".to_owned()),
             }
         };
         Ok(Side::Revision(RevisionSpec::parse(spec, &default)))

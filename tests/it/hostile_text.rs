@@ -450,7 +450,7 @@ fn file_names_in_a_revision_are_shown_through_the_same_display() {
         let name = if format == "human" {
             "--> HEAD:graphs/bad␛[2J␊error[forged]: \u{fffd}.yaml:2:5"
         } else {
-            "file=HEAD%3Agraphs/bad␛[2J␊error[forged]%3A \u{fffd}.yaml,line=2,col=5,"
+            "file=HEAD%3Agraphs/bad␛[2J␊error[forged]%3A \u{fffd}.yaml,line=2,col=5,endColumn=5,"
         };
         assert!(r.stderr.contains(name), "{format}: {}", r.stderr);
         assert!(!r.stderr.contains("/tmp"), "{format}: {}", r.stderr);
@@ -480,7 +480,7 @@ fn a_blob_over_the_size_limit_is_refused_before_it_is_read() {
     assert_eq!(r.stdout, "", "no report");
     assert!(
         r.stderr
-            .contains("cannot read `HEAD:./graphs/big.yaml`: the file is larger than 128 MiB"),
+            .contains("cannot read `HEAD:graphs/big.yaml`: the file is larger than 128 MiB"),
         "{}",
         r.stderr
     );
