@@ -29,5 +29,6 @@ mod properties;
 mod regressions;
 mod schema;
 mod show;
+mod ux;
 mod validate_fixtures;
 mod yaml_meaning;
