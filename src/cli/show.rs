@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::CommandError;
 use super::reporting::{ExcludeArgs, ReportingArgs, Stream};
@@ -19,6 +19,9 @@ pub(super) struct ShowArgs {
     /// YAML files or directories (searched recursively for *.yaml and *.yml).
     #[arg(default_value = "graphs")]
     paths: Vec<PathBuf>,
+    /// How to write the organization.
+    #[arg(long, short, value_enum, default_value_t)]
+    format: ShowFormat,
     /// How to print diagnostics (on standard error).
     #[arg(long, value_enum, default_value_t)]
     diagnostics: ReportArg,
@@ -26,6 +29,16 @@ pub(super) struct ShowArgs {
     reporting: ReportingArgs,
     #[command(flatten)]
     exclude: ExcludeArgs,
+}
+
+/// `show`'s output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+enum ShowFormat {
+    /// Plain lines, for terminals.
+    #[default]
+    Text,
+    /// One JSON document with the `file` and `line` of each record, for scripts and editors.
+    Json,
 }
 
 pub(super) fn run(
@@ -44,7 +57,10 @@ pub(super) fn run(
     };
     let org = show::find(dataset, &args.id)?;
     let mut out = io::BufWriter::new(stdout);
-    show::write(dataset, org, &mut out)?;
+    match args.format {
+        ShowFormat::Text => show::write(dataset, org, &mut out)?,
+        ShowFormat::Json => show::write_json(dataset, org, &checked.files, &mut out)?,
+    }
     out.flush()?;
     Ok(EXIT_OK)
 }
