@@ -5,7 +5,9 @@ mod diff;
 mod error;
 mod export;
 mod filter_args;
+mod generate;
 mod import;
+mod init;
 mod reporting;
 mod schema;
 mod show;
@@ -50,6 +52,15 @@ enum Command {
     /// Turn tables (CSV, TSV, XLSX, ODS: MMP, Gephi, Kumu or your own) into a dataset,
     /// reporting every row that cannot be mapped at FILE:ROW:COLUMN.
     Import(Box<import::ImportArgs>),
+    /// Start a project: a commented example dataset (with the schema modeline for
+    /// editors), the schema, and the GitHub review workflow. Never overwrites a file.
+    Init(init::InitArgs),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish).
+    ///
+    /// For example `actorgraph completions bash > ~/.local/share/bash-completion/completions/actorgraph`.
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff): `actorgraph man > actorgraph.1; man ./actorgraph.1`.
+    Man(generate::ManArgs),
 }
 
 /// Parses `args` and runs the subcommand; see [`crate::run`].
@@ -69,6 +80,9 @@ where
         Command::Show(args) => show::run(&args, stdout, stderr),
         Command::Schema(args) => schema::run(&args, stdout),
         Command::Import(args) => import::run(&args, stdout, stderr),
+        Command::Init(args) => init::run(&args, stdout),
+        Command::Completions(args) => generate::completions(&args, stdout),
+        Command::Man(args) => generate::man(&args, stdout),
     };
     match result {
         Ok(code) => code,

@@ -315,3 +315,81 @@ fn an_actorgraphignore_linking_out_of_the_dataset_is_refused() {
         );
     }
 }
+
+#[test]
+fn init_starts_a_project_that_validates_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("new");
+    let r = run_in(dir.path(), &["init", "new"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let example = fs::read_to_string(project.join("graphs/example.yaml")).expect("example");
+    assert!(
+        example.starts_with("# yaml-language-server: $schema=../actorgraph.schema.json\n"),
+        "the modeline comes first"
+    );
+    assert!(
+        example.matches("\n#").count() + example.matches("  # ").count() > 10,
+        "commented"
+    );
+    let schema = fs::read_to_string(project.join("actorgraph.schema.json")).expect("schema");
+    assert_eq!(
+        schema,
+        run(&["schema"]).stdout,
+        "the schema the modeline names"
+    );
+    let workflow = fs::read_to_string(project.join(".github/workflows/graphs.yml")).expect("wf");
+    assert!(
+        workflow.contains("validate --format github graphs"),
+        "{workflow}"
+    );
+    assert!(workflow.contains(&format!("actorgraph@{}", env!("CARGO_PKG_VERSION"))));
+    assert!(
+        !workflow.contains("{{VERSION}}"),
+        "every placeholder filled"
+    );
+    let r = run_in(&project, &["validate", "graphs"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "0 errors, 0 warnings in 1 file\n"),
+        "the example is valid, without a warning"
+    );
+
+    // A second run, or a run over any one existing file, writes nothing.
+    fs::write(project.join("graphs/example.yaml"), "mine\n").expect("write");
+    fs::remove_file(project.join("actorgraph.schema.json")).expect("rm");
+    let r = run_in(dir.path(), &["init", "new"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("refusing to overwrite"), "{}", r.stderr);
+    assert!(r.stderr.contains("example.yaml"), "{}", r.stderr);
+    assert_eq!(
+        fs::read_to_string(project.join("graphs/example.yaml")).expect("kept"),
+        "mine\n"
+    );
+    assert!(
+        !project.join("actorgraph.schema.json").exists(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_command_line_definitions() {
+    for (shell, marker) in [
+        ("bash", "_actorgraph()"),
+        ("zsh", "#compdef actorgraph"),
+        ("fish", "complete -c actorgraph"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let r = run(&["completions", shell]);
+        assert_eq!(r.code, 0, "{shell}: {}", r.stderr);
+        assert!(r.stdout.contains(marker), "{shell}");
+        assert!(r.stdout.contains("exclude"), "{shell}: knows the options");
+    }
+    let r = run(&["completions", "tcsh"]);
+    assert_eq!(r.code, 2);
+    let man = run(&["man"]);
+    assert_eq!(man.code, 0);
+    assert!(man.stdout.contains(".TH actorgraph 1"), "{}", man.stdout);
+    for command in ["validate", "export", "diff", "show", "init", "completions"] {
+        assert!(man.stdout.contains(command), "the page lists `{command}`");
+    }
+}
