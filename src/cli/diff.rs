@@ -120,7 +120,7 @@ impl Side {
 fn load(side: &Side, exclude: &Exclude) -> Result<Checked, RevisionError> {
     let input = match side {
         Side::Path(p) => Input::PathsExcluding(std::slice::from_ref(p), exclude),
-        Side::Revision(spec) => Input::InMemory(revision::read(spec)?),
+        Side::Revision(spec) => Input::InMemory(revision::read(spec, exclude)?),
     };
     Ok(pipeline::check(input, Mode::Build))
 }

@@ -253,7 +253,7 @@ fn link_outside(path: &Path, root: &Path) -> Diagnostic {
 pub const IGNORE_FILE: &str = ".actorgraphignore";
 
 /// The largest `.actorgraphignore` read: a list of patterns, never a dataset.
-const MAX_IGNORE_BYTES: u64 = 1024 * 1024;
+pub const MAX_IGNORE_BYTES: u64 = 1024 * 1024;
 
 /// Patterns of files to leave out of a directory's search, in gitignore syntax
 /// (`--exclude GLOB`); each directory's `.actorgraphignore` adds its own.
@@ -282,23 +282,30 @@ impl Exclude {
     /// The matcher for a directory named on the command line: its `.actorgraphignore`,
     /// then the `--exclude` patterns, which come last and so win.
     fn for_directory(&self, root: &Path) -> Result<Gitignore, Diagnostic> {
-        let mut builder = GitignoreBuilder::new(root);
         let file = root.join(IGNORE_FILE);
-        if let Some(text) = read_ignore_file(root, &file)? {
-            for (n, line) in text.lines().enumerate() {
-                builder
-                    .add_line(None, line)
-                    .map_err(|e| ignore_problem(&file, &format!("line {}: {e}", n + 1)))?;
-            }
+        let text = read_ignore_file(root, &file)?;
+        self.matcher(root, text.as_deref())
+            .map_err(|why| ignore_problem(&file, &why))
+    }
+
+    /// The matcher for paths under `root`: the lines of `ignore_file` (the text of its
+    /// `.actorgraphignore`, if any), then the `--exclude` patterns, which come last and
+    /// so win.
+    pub(crate) fn matcher(
+        &self,
+        root: &Path,
+        ignore_file: Option<&str>,
+    ) -> Result<Gitignore, String> {
+        let mut builder = GitignoreBuilder::new(root);
+        for (n, line) in ignore_file.unwrap_or_default().lines().enumerate() {
+            builder
+                .add_line(None, line)
+                .map_err(|e| format!("line {}: {e}", n + 1))?;
         }
         for glob in &self.globs {
-            builder
-                .add_line(None, glob)
-                .map_err(|e| ignore_problem(&file, &e.to_string()))?;
+            builder.add_line(None, glob).map_err(|e| e.to_string())?;
         }
-        builder
-            .build()
-            .map_err(|e| ignore_problem(&file, &e.to_string()))
+        builder.build().map_err(|e| e.to_string())
     }
 }
 

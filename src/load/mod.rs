@@ -19,7 +19,7 @@ pub(crate) use decode::RECORD_KEYS;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use discover::{Exclude, is_yaml};
+pub use discover::{Exclude, IGNORE_FILE, MAX_IGNORE_BYTES, is_yaml};
 use open::{Fingerprint, Identity, OpenError};
 pub use open::{MAX_FILE_BYTES, too_large};
 use raw::{RawDataset, RawFile};

@@ -402,3 +402,32 @@ fn bare_revisions_and_dot_work_from_a_subdirectory() {
     );
     assert!(r.stderr.contains("`HEAD~1:.`"), "{}", r.stderr);
 }
+
+/// Issue 20: a revision's `.actorgraphignore` and `--exclude` leave files out of it as
+/// they do on disk, so both sides of a diff read the same files.
+#[test]
+fn exclusions_apply_to_revisions_too() {
+    let repo = repository();
+    let dir = repo.path();
+    let mkdocs = "site_name: docs\nnav:\n  - index.md\n";
+    fs::write(dir.join("graphs/mkdocs.yml"), mkdocs).expect("write");
+    fs::write(dir.join("graphs/.actorgraphignore"), "mkdocs.yml\n").expect("write");
+    fs::create_dir(dir.join("graphs/site")).expect("mkdir");
+    fs::write(dir.join("graphs/site/nav.yaml"), mkdocs).expect("write");
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "docs beside the data"]);
+    let r = run_in(dir, &["diff", "HEAD", "graphs", "-f", "text"]);
+    assert_eq!(r.code, 1, "site/ is not excluded yet: {}", r.stderr);
+    assert!(
+        r.stderr.contains("HEAD:graphs/site/nav.yaml"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("mkdocs.yml"), "{}", r.stderr);
+    let r = run_in(
+        dir,
+        &["diff", "HEAD", "graphs", "-f", "text", "--exclude", "site/"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("no differences"), "{}", r.stdout);
+}
