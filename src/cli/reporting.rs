@@ -42,21 +42,44 @@ pub(super) enum Stream {
 impl ReportingArgs {
     /// The style of a report written to `stream`.
     pub(super) fn style(&self, stream: Stream) -> ReportStyle {
-        let color = match self.color {
-            ColorWhen::Always => true,
-            ColorWhen::Never => false,
-            ColorWhen::Auto => {
-                let terminal = match stream {
-                    Stream::Stdout => std::io::stdout().is_terminal(),
-                    Stream::Stderr => std::io::stderr().is_terminal(),
-                };
-                terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
+        let terminal = || match stream {
+            Stream::Stdout => std::io::stdout().is_terminal(),
+            Stream::Stderr => std::io::stderr().is_terminal(),
         };
         ReportStyle {
             quiet: self.quiet,
-            color,
+            color: colours(self.color, terminal, std::env::var_os("NO_COLOR")),
         }
+    }
+}
+
+/// Whether to colour: `always`, `never`, or for `auto` a terminal and no `NO_COLOR` (set
+/// to anything but the empty string, as no-color.org defines it).
+fn colours(
+    when: ColorWhen,
+    terminal: impl FnOnce() -> bool,
+    no_color: Option<std::ffi::OsString>,
+) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => no_color.is_none_or(|v| v.is_empty()) && terminal(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_colours_a_terminal_unless_no_color_is_set() {
+        let set = || Some("1".into());
+        assert!(colours(ColorWhen::Auto, || true, None));
+        assert!(colours(ColorWhen::Auto, || true, Some("".into())));
+        assert!(!colours(ColorWhen::Auto, || true, set()));
+        assert!(!colours(ColorWhen::Auto, || false, None));
+        assert!(colours(ColorWhen::Always, || false, set()));
+        assert!(!colours(ColorWhen::Never, || true, None));
     }
 }
 
