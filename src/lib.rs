@@ -16,6 +16,7 @@ pub(crate) mod diff;
 pub mod export;
 pub mod filter;
 pub mod import;
+pub(crate) mod init;
 pub(crate) mod load;
 pub(crate) mod markdown;
 pub mod model;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::diagnostic::{self, Diagnostic, Files, Severity};
 use crate::load;
-pub use crate::load::InMemory;
+pub use crate::load::{Exclude, InMemory};
 use crate::model::Dataset;
 use crate::validate::{self, Goal};
 
@@ -15,6 +15,8 @@ use crate::validate::{self, Goal};
 pub enum Input<'a> {
     /// YAML files and directories (searched recursively), named in messages as given.
     Paths(&'a [PathBuf]),
+    /// Like [`Input::Paths`], leaving out in directories what the patterns exclude.
+    PathsExcluding(&'a [PathBuf], &'a Exclude),
     /// Files held in memory, loaded exactly as files on disk, named in messages as given
     /// (a git revision's blobs, shown as `REV:PATH/file.yaml`).
     InMemory(Vec<InMemory>),
@@ -71,6 +73,7 @@ impl Checked {
 pub fn check(input: Input<'_>, mode: Mode<'_>) -> Checked {
     let loaded = match input {
         Input::Paths(paths) => load::load(paths),
+        Input::PathsExcluding(paths, exclude) => load::load_excluding(paths, exclude),
         Input::InMemory(files) => load::load_in_memory(files),
     };
     let goal = match mode {

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::diagnostic::{self, Diagnostic, Files, SourceCache, Summary};
+use crate::diagnostic::{self, Diagnostic, Files, Severity, SourceCache, Summary};
 
 /// How diagnostics are rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,20 +34,41 @@ impl ReportFormat {
     }
 }
 
-/// Renders `diagnostics` with their summary.
-pub fn write_report(
+/// How a report is shown besides its format: `--quiet` and `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReportStyle {
+    /// Only the errors and the summary, which still counts the warnings.
+    pub quiet: bool,
+    /// ANSI colours in the human format (never in JSON or GitHub commands).
+    pub color: bool,
+}
+
+/// Renders `diagnostics` with their summary, in `style`.
+pub fn write_report_styled(
     out: &mut dyn Write,
     format: ReportFormat,
+    style: ReportStyle,
     diagnostics: &[Diagnostic],
     files: &Files,
 ) -> io::Result<()> {
     let summary = Summary::of(diagnostics, files.len());
+    let errors: Vec<Diagnostic>;
+    let shown = if style.quiet {
+        errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        &errors[..]
+    } else {
+        diagnostics
+    };
     match format {
         ReportFormat::Human => {
             let mut cache = SourceCache::new(files);
-            diagnostic::render_human(out, diagnostics, &summary, &mut cache)
+            diagnostic::render_human_styled(out, shown, &summary, &mut cache, style.color)
         }
-        ReportFormat::Json => diagnostic::render_json(out, diagnostics, &summary),
-        ReportFormat::Github => diagnostic::render_github(out, diagnostics, &summary),
+        ReportFormat::Json => diagnostic::render_json(out, shown, &summary),
+        ReportFormat::Github => diagnostic::render_github(out, shown, &summary),
     }
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 
-use crate::load::{InMemory, MAX_FILE_BYTES};
+use crate::load::{Exclude, IGNORE_FILE, InMemory, MAX_FILE_BYTES, MAX_IGNORE_BYTES};
 /// A git revision and the path inside it, as written on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevisionSpec {
@@ -24,12 +24,17 @@ pub struct RevisionSpec {
 }
 
 impl RevisionSpec {
-    /// Splits `REV:PATH`; a bare `REV` takes `default_path`.
+    /// Splits `REV:PATH`; a bare `REV` takes `default_path`. A PATH of `.` or `..` is
+    /// the current directory or its parent, written `./` or `../` for git, which would
+    /// otherwise look for a file named `.` at the repository's root.
     pub fn parse(spec: &str, default_path: &str) -> RevisionSpec {
         match spec.split_once(':') {
             Some((rev, path)) => RevisionSpec {
                 rev: rev.to_owned(),
-                path: path.to_owned(),
+                path: match path {
+                    "." | ".." => format!("{path}/"),
+                    _ => path.to_owned(),
+                },
             },
             None => RevisionSpec {
                 rev: spec.to_owned(),
@@ -92,6 +97,38 @@ pub fn names_a_revision(spec: &str) -> bool {
         .is_ok()
 }
 
+/// The path from the repository's root of `path`, a path on disk: a relative path is
+/// read from the current directory (as git reads `REV:./PATH`), an absolute one must lie
+/// inside the repository. `None` outside a repository, or for a path that leaves it.
+pub fn path_for_git(path: &str) -> Option<String> {
+    if Path::new(path).is_relative() {
+        let prefix = git(&["rev-parse", "--show-prefix"], None).ok()?;
+        let prefix = String::from_utf8(prefix).ok()?;
+        return normalize(&format!("{}{path}", prefix.trim_end_matches('\n')));
+    }
+    let top = git(&["rev-parse", "--show-toplevel"], None).ok()?;
+    let top = std::fs::canonicalize(String::from_utf8_lossy(&top).trim()).ok()?;
+    let real = std::fs::canonicalize(path).ok()?;
+    let inside = real.strip_prefix(top).ok()?;
+    Some(inside.to_str()?.replace('\\', "/"))
+}
+
+/// `path` with its `.` and `..` components worked out, without a trailing `/`; `None`
+/// when it climbs above its start.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            _ => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 /// A revision git will read as a revision: not empty (`:PATH` reads the index), not an
 /// option (`--upload-pack=…`).
 fn is_safe_revision(rev: &str) -> bool {
@@ -100,8 +137,10 @@ fn is_safe_revision(rev: &str) -> bool {
 
 /// The YAML files of `spec` (a file, or a directory searched recursively), in memory and
 /// named for messages, in the order the loader would find them on disk. A file larger
-/// than the loader's limit is listed with that reason and never read.
-pub fn read(spec: &RevisionSpec) -> Result<Vec<InMemory>, RevisionError> {
+/// than the loader's limit is listed with that reason and never read. In a directory,
+/// what `exclude` and the directory's own `.actorgraphignore` (in the revision) match is
+/// left out, as on disk.
+pub fn read(spec: &RevisionSpec, exclude: &Exclude) -> Result<Vec<InMemory>, RevisionError> {
     if !is_safe_revision(&spec.rev) {
         return Err(RevisionError::new(format!(
             "`{}` is not a path, and `{}` is not a git revision",
@@ -119,7 +158,7 @@ pub fn read(spec: &RevisionSpec) -> Result<Vec<InMemory>, RevisionError> {
         ),
     })?;
     let entries = match String::from_utf8_lossy(&kind).trim() {
-        "tree" => tree_entries(&object, &label)?,
+        "tree" => tree_entries(&object, &label, exclude)?,
         "blob" => {
             let id = git(&["rev-parse", "--verify", &object], None)
                 .map_err(|e| RevisionError::new(format!("cannot read `{label}` from git: {e}")))?;
@@ -145,13 +184,18 @@ struct Entry {
 }
 
 /// The regular YAML blobs of the tree `object`, in the loader's order, named `label/PATH`.
-fn tree_entries(object: &str, label: &str) -> Result<Vec<Entry>, RevisionError> {
+fn tree_entries(object: &str, label: &str, exclude: &Exclude) -> Result<Vec<Entry>, RevisionError> {
     let listing = git(&["ls-tree", "-r", "-z", "--full-tree", object], None)
         .map_err(|e| RevisionError::new(format!("cannot list `{label}`: {e}")))?;
+    let ignore_text = ignore_file(object, label)?;
+    let skip = exclude
+        .matcher(Path::new(""), ignore_text.as_deref())
+        .map_err(|e| RevisionError::new(format!("cannot use `{label}/{IGNORE_FILE}`: {e}")))?;
     let mut entries: Vec<(PathBuf, String)> = listing
         .split(|&b| b == 0)
         .filter(|r| !r.is_empty())
         .filter_map(parse_entry)
+        .filter(|(_, path)| !skip.matched_path_or_any_parents(path, false).is_ignore())
         .map(|(id, path)| (path, id))
         .collect();
     if entries.is_empty() {
@@ -168,6 +212,36 @@ fn tree_entries(object: &str, label: &str) -> Result<Vec<Entry>, RevisionError> 
             name: name_below(label, &path),
         })
         .collect())
+}
+
+/// The text of the tree's `.actorgraphignore`, if it has one as a regular blob; its size
+/// is checked before it is read.
+fn ignore_file(object: &str, label: &str) -> Result<Option<String>, RevisionError> {
+    let blob = if object.ends_with(':') {
+        format!("{object}{IGNORE_FILE}")
+    } else {
+        format!("{}/{IGNORE_FILE}", object.trim_end_matches('/'))
+    };
+    let Ok(kind) = git(&["cat-file", "-t", &blob], None) else {
+        return Ok(None);
+    };
+    let refuse =
+        |why: &str| RevisionError::new(format!("cannot use `{label}/{IGNORE_FILE}`: {why}"));
+    if String::from_utf8_lossy(&kind).trim() != "blob" {
+        return Err(refuse("not a file"));
+    }
+    let size = git(&["cat-file", "-s", &blob], None).map_err(|e| refuse(&e))?;
+    let size: u64 = String::from_utf8_lossy(&size)
+        .trim()
+        .parse()
+        .unwrap_or(u64::MAX);
+    if size > MAX_IGNORE_BYTES {
+        return Err(refuse("larger than 1 MiB"));
+    }
+    let text = git(&["cat-file", "blob", &blob], None).map_err(|e| refuse(&e))?;
+    String::from_utf8(text)
+        .map(Some)
+        .map_err(|_| refuse("not valid UTF-8"))
 }
 
 /// `label/PATH`, or `labelPATH` when the label ends in `:` or `/`.
@@ -375,6 +449,16 @@ mod tests {
         assert_eq!((s.rev.as_str(), s.path.as_str()), ("main", "graphs/x"));
         let s = RevisionSpec::parse("HEAD~1", "graphs");
         assert_eq!(s.label(), "HEAD~1:graphs");
+        // git reads `REV:.` at the repository's root; `./` is the current directory.
+        assert_eq!(RevisionSpec::parse("HEAD~1:.", "graphs").path, "./");
+        assert_eq!(RevisionSpec::parse("HEAD~1:..", "graphs").path, "../");
+    }
+
+    #[test]
+    fn paths_are_worked_out_from_the_root() {
+        assert_eq!(normalize("graphs/./a/../b/").as_deref(), Some("graphs/b"));
+        assert_eq!(normalize("graphs/..").as_deref(), Some(""));
+        assert_eq!(normalize("graphs/../.."), None);
     }
 
     #[test]

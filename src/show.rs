@@ -7,6 +7,10 @@
 //! dataset never starts a line: a line break inside a name or a quote is shown as `␊`,
 //! and each line of a note repeats its label, so no value can forge a line of its own.
 
+mod json;
+
+pub(crate) use json::write as write_json;
+
 use std::io::{self, Write};
 
 use crate::model::{Citation, Dataset, Date, Edge, Organization};
@@ -57,11 +61,29 @@ pub(crate) fn find(dataset: &Dataset, id: &str) -> Result<usize, UnknownOrganiza
     })
 }
 
-/// Writes organization `org` of `dataset` and all its edges.
-pub(crate) fn write(dataset: &Dataset, org: usize, out: &mut dyn Write) -> io::Result<()> {
-    let o = &dataset.organizations[org];
-    write_header(o, out)?;
-    let mut any = false;
+/// How an edge meets the organization shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Direction {
+    /// A directed edge from it.
+    Outgoing,
+    /// A directed edge to it.
+    Incoming,
+    /// An undirected edge.
+    Undirected,
+}
+
+/// The edges of one type meeting the organization in one direction.
+pub(crate) struct Group<'d> {
+    /// Index into the dataset's edge types.
+    pub edge_type: usize,
+    pub direction: Direction,
+    pub edges: Vec<&'d Edge>,
+}
+
+/// Organization `org`'s edges, by type (in the dataset's order), outgoing before
+/// incoming; empty groups left out.
+pub(crate) fn groups(dataset: &Dataset, org: usize) -> Vec<Group<'_>> {
+    let mut groups = Vec::new();
     for (t, ty) in dataset.edge_types.iter().enumerate() {
         let of_type = |e: &&Edge| e.edge_type == t;
         let outgoing: Vec<&Edge> = dataset
@@ -76,22 +98,40 @@ pub(crate) fn write(dataset: &Dataset, org: usize, out: &mut dyn Write) -> io::R
             .filter(of_type)
             .filter(|e| ty.directed && e.to == org)
             .collect();
-        let name = short_name(o);
-        if !outgoing.is_empty() {
-            let heading = if ty.directed {
-                format!("{} (outgoing): {name} {} …", ty.name, ty.label)
-            } else {
-                format!("{}: {name} {} …", ty.name, ty.label)
-            };
-            write_group(dataset, org, &heading, &outgoing, out)?;
+        let out_direction = if ty.directed {
+            Direction::Outgoing
+        } else {
+            Direction::Undirected
+        };
+        for (direction, edges) in [(out_direction, outgoing), (Direction::Incoming, incoming)] {
+            if !edges.is_empty() {
+                groups.push(Group {
+                    edge_type: t,
+                    direction,
+                    edges,
+                });
+            }
         }
-        if !incoming.is_empty() {
-            let heading = format!("{} (incoming): … {} {name}", ty.name, ty.label);
-            write_group(dataset, org, &heading, &incoming, out)?;
-        }
-        any |= !outgoing.is_empty() || !incoming.is_empty();
     }
-    if !any {
+    groups
+}
+
+/// Writes organization `org` of `dataset` and all its edges.
+pub(crate) fn write(dataset: &Dataset, org: usize, out: &mut dyn Write) -> io::Result<()> {
+    let o = &dataset.organizations[org];
+    write_header(o, out)?;
+    let groups = groups(dataset, org);
+    let name = short_name(o);
+    for group in &groups {
+        let ty = &dataset.edge_types[group.edge_type];
+        let heading = match group.direction {
+            Direction::Outgoing => format!("{} (outgoing): {name} {} …", ty.name, ty.label),
+            Direction::Undirected => format!("{}: {name} {} …", ty.name, ty.label),
+            Direction::Incoming => format!("{} (incoming): … {} {name}", ty.name, ty.label),
+        };
+        write_group(dataset, org, &heading, &group.edges, out)?;
+    }
+    if groups.is_empty() {
         writeln!(out, "\nNo edges.")?;
     }
     Ok(())

@@ -9,17 +9,20 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::CommandError;
+use super::reporting::{ExcludeArgs, ReportingArgs, Stream};
 use super::values::ReportArg;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::diff::{self, Diff};
-use crate::pipeline::{self, Checked, Input, Mode};
-use crate::report::write_report;
+use crate::pipeline::{self, Checked, Exclude, Input, Mode};
+use crate::report::write_report_styled;
 use crate::revision::{self, RevisionError, RevisionSpec};
 use crate::{EXIT_INVALID, EXIT_OK};
 
 #[derive(Debug, Args)]
 pub(super) struct DiffArgs {
-    /// The dataset before: a path, or a git revision with an optional path (`main:graphs`, `HEAD~1`).
+    /// The dataset before: a path, or a git revision with an optional path (`main:graphs`,
+    /// `HEAD~1:.`, read from the current directory when it starts with `./` or is `.`). A
+    /// bare revision (`HEAD~1`) reads the other side's path.
     old: String,
     /// The dataset after: a path, or a git revision with an optional path.
     #[arg(default_value = "graphs")]
@@ -33,6 +36,10 @@ pub(super) struct DiffArgs {
     /// How to print diagnostics (on standard error).
     #[arg(long, value_enum, default_value_t)]
     diagnostics: ReportArg,
+    #[command(flatten)]
+    reporting: ReportingArgs,
+    #[command(flatten)]
+    exclude: ExcludeArgs,
     /// Read an argument that names both an existing path and a git revision as the
     /// revision (without it, such an argument is refused; write `./ARG` for the path).
     #[arg(long)]
@@ -60,8 +67,8 @@ enum Side {
 impl Side {
     /// An existing path is a path, anything else a git revision; an argument that is
     /// both is refused, unless `prefer_revision`. A bare revision takes the other side's
-    /// path when that is a path (as `./PATH`, which git reads from the current
-    /// directory), else `graphs` (from the repository's root).
+    /// path: a path on disk as git finds it from the current directory, or the path of
+    /// the other revision, or else `./graphs`.
     fn resolve(spec: &str, other: &str, prefer_revision: bool) -> Result<Side, RevisionError> {
         if Path::new(spec).exists() {
             if !revision::names_a_revision(spec) {
@@ -76,15 +83,28 @@ impl Side {
                 });
             }
         }
-        let default = if !Path::new(other).exists() {
-            "graphs".to_owned()
-        } else if Path::new(other).is_relative()
-            && !other.starts_with("./")
-            && !other.starts_with("../")
-        {
-            format!("./{other}")
+        if !spec.contains(':') && !revision::names_a_revision(spec) {
+            return Err(RevisionError {
+                message: format!("`{spec}` is neither a path nor a git revision"),
+                help: Some(
+                    "give the dataset's path (from the current directory), or a revision of \
+                     this repository: `HEAD~1`, `main:graphs`, `HEAD~1:.`"
+                        .to_owned(),
+                ),
+            });
+        }
+        let default = if Path::new(other).exists() {
+            revision::path_for_git(other).ok_or_else(|| RevisionError {
+                message: format!("`{other}` is not inside the git repository"),
+                help: Some(format!(
+                    "write `{spec}:PATH` with the path inside the revision"
+                )),
+            })?
         } else {
-            other.to_owned()
+            match other.split_once(':') {
+                Some(_) => RevisionSpec::parse(other, "").path,
+                None => revision::path_for_git("graphs").unwrap_or_else(|| "graphs".to_owned()),
+            }
         };
         Ok(Side::Revision(RevisionSpec::parse(spec, &default)))
     }
@@ -97,10 +117,10 @@ impl Side {
     }
 }
 
-fn load(side: &Side) -> Result<Checked, RevisionError> {
+fn load(side: &Side, exclude: &Exclude) -> Result<Checked, RevisionError> {
     let input = match side {
-        Side::Path(p) => Input::Paths(std::slice::from_ref(p)),
-        Side::Revision(spec) => Input::InMemory(revision::read(spec)?),
+        Side::Path(p) => Input::PathsExcluding(std::slice::from_ref(p), exclude),
+        Side::Revision(spec) => Input::InMemory(revision::read(spec, exclude)?),
     };
     Ok(pipeline::check(input, Mode::Build))
 }
@@ -112,7 +132,9 @@ pub(super) fn run(
 ) -> Result<u8, CommandError> {
     let old_side = Side::resolve(&args.old, &args.new, args.rev)?;
     let new_side = Side::resolve(&args.new, &args.old, args.rev)?;
-    let sides = [load(&old_side)?, load(&new_side)?];
+    let exclude = args.exclude.patterns()?;
+    let sides = [load(&old_side, &exclude)?, load(&new_side, &exclude)?];
+    let style = args.reporting.style(Stream::Stderr);
     let mut status = EXIT_OK;
     for c in &sides {
         // Warnings belong to `validate`; a diff reports only what stops it.
@@ -123,7 +145,7 @@ pub(super) fn run(
             .cloned()
             .collect();
         if !errors.is_empty() {
-            write_report(stderr, args.diagnostics.0, &errors, &c.files)?;
+            write_report_styled(stderr, args.diagnostics.0, style, &errors, &c.files)?;
         }
         status = status.max(super::exit_status(c));
     }

@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::CommandError;
 use super::filter_args::FilterArgs;
+use super::reporting::{ExcludeArgs, ReportingArgs, Stream};
 use super::values::{ClusterByArg, FormatArg, ReportArg};
 use crate::EXIT_OK;
 use crate::export;
@@ -38,6 +39,10 @@ pub(super) struct ExportArgs {
     #[arg(long, value_enum, default_value_t)]
     diagnostics: ReportArg,
     #[command(flatten)]
+    reporting: ReportingArgs,
+    #[command(flatten)]
+    exclude: ExcludeArgs,
+    #[command(flatten)]
     filter: FilterArgs,
 }
 
@@ -46,7 +51,12 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CommandError> {
-    let checked = super::check_reporting(&args.paths, args.diagnostics.0, stderr)?;
+    let how = super::Reporting {
+        format: args.diagnostics.0,
+        style: args.reporting.style(Stream::Stderr),
+        exclude: &args.exclude,
+    };
+    let checked = super::check_reporting(&args.paths, &how, stderr)?;
     let Some(dataset) = &checked.dataset else {
         return Ok(super::exit_status(&checked));
     };

@@ -8,11 +8,12 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::CommandError;
+use super::reporting::{ReportingArgs, Stream};
 use super::values::{PresetArg, ReportArg};
 use crate::diagnostic::{self, Severity};
 use crate::import::{self, ImportError, Imported, Options, map};
 use crate::output;
-use crate::report::write_report;
+use crate::report::write_report_styled;
 use crate::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
 
 #[derive(Debug, Args)]
@@ -57,9 +58,11 @@ pub(super) struct ImportArgs {
     /// Write one edge file per relation.
     #[arg(long, value_enum, value_name = "FIELD")]
     split_by: Option<SplitBy>,
-    /// How to print the diagnostics.
-    #[arg(long, value_enum, default_value_t)]
-    format: ReportArg,
+    /// How to print the diagnostics (`--format` is the same, kept for one release).
+    #[arg(long, value_enum, default_value_t, alias = "format")]
+    diagnostics: ReportArg,
+    #[command(flatten)]
+    reporting: ReportingArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,11 +77,12 @@ pub(super) fn run(
     stderr: &mut dyn Write,
 ) -> Result<u8, CommandError> {
     let options = options(args).map_err(CommandError::Usage)?;
+    let (format, style) = (args.diagnostics.0, args.reporting.style(Stream::Stdout));
     let mut imported = match import::import(&args.files, &args.out, &options) {
         Ok(imported) => imported,
         Err(ImportError::Usage(message)) => return Err(CommandError::Usage(message)),
         Err(ImportError::Into(checked)) => {
-            write_report(stdout, args.format.0, &checked.diagnostics, &checked.files)?;
+            write_report_styled(stdout, format, style, &checked.diagnostics, &checked.files)?;
             let message = "the dataset given to `--into` is not valid; nothing was imported";
             return Err(if checked.input_failed() {
                 CommandError::Files(message.to_owned())
@@ -87,9 +91,10 @@ pub(super) fn run(
             });
         }
         Err(ImportError::Bug(imported)) => {
-            write_report(
+            write_report_styled(
                 stdout,
-                args.format.0,
+                format,
+                style,
                 &imported.diagnostics,
                 &imported.files,
             )?;
@@ -115,9 +120,10 @@ pub(super) fn run(
     } else {
         Ok(0)
     };
-    write_report(
+    write_report_styled(
         stdout,
-        args.format.0,
+        format,
+        style,
         &imported.diagnostics,
         &imported.files,
     )?;

@@ -5,14 +5,17 @@ mod diff;
 mod error;
 mod export;
 mod filter_args;
+mod generate;
 mod import;
+mod init;
+mod reporting;
 mod schema;
 mod show;
 mod validate;
 mod values;
 
 use std::ffi::OsString;
-use std::io::{self, Write};
+use std::io::Write;
 
 use clap::{Parser, Subcommand};
 
@@ -49,6 +52,15 @@ enum Command {
     /// Turn tables (CSV, TSV, XLSX, ODS: MMP, Gephi, Kumu or your own) into a dataset,
     /// reporting every row that cannot be mapped at FILE:ROW:COLUMN.
     Import(Box<import::ImportArgs>),
+    /// Start a project: a commented example dataset (with the schema modeline for
+    /// editors), the schema, and the GitHub review workflow. Never overwrites a file.
+    Init(init::InitArgs),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish).
+    ///
+    /// For example `actorgraph completions bash > ~/.local/share/bash-completion/completions/actorgraph`.
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff): `actorgraph man > actorgraph.1; man ./actorgraph.1`.
+    Man(generate::ManArgs),
 }
 
 /// Parses `args` and runs the subcommand; see [`crate::run`].
@@ -68,6 +80,9 @@ where
         Command::Show(args) => show::run(&args, stdout, stderr),
         Command::Schema(args) => schema::run(&args, stdout),
         Command::Import(args) => import::run(&args, stdout, stderr),
+        Command::Init(args) => init::run(&args, stdout),
+        Command::Completions(args) => generate::completions(&args, stdout),
+        Command::Man(args) => generate::man(&args, stdout),
     };
     match result {
         Ok(code) => code,
@@ -95,21 +110,37 @@ fn usage_error(e: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) 
     }
 }
 
-/// Loads and validates `paths`, printing any diagnostics on `stderr` in `format` while
+/// How a command that needs a dataset loads it and reports on it.
+struct Reporting<'a> {
+    format: crate::report::ReportFormat,
+    style: crate::report::ReportStyle,
+    exclude: &'a reporting::ExcludeArgs,
+}
+
+/// Loads and validates `paths`, printing any diagnostics on `stderr` as `how` says while
 /// the model is built: the front half of every command that needs a dataset.
 fn check_reporting(
     paths: &[std::path::PathBuf],
-    format: crate::report::ReportFormat,
+    how: &Reporting<'_>,
     stderr: &mut dyn Write,
-) -> io::Result<pipeline::Checked> {
+) -> Result<pipeline::Checked, CommandError> {
+    let exclude = how.exclude.patterns()?;
     let mut reported = Ok(());
     let mut report = |files: &_, diagnostics: &[_]| {
         if !diagnostics.is_empty() {
-            reported = crate::report::write_report(stderr, format, diagnostics, files);
+            reported = crate::report::write_report_styled(
+                stderr,
+                how.format,
+                how.style,
+                diagnostics,
+                files,
+            );
         }
     };
-    let checked = pipeline::check(Input::Paths(paths), Mode::BuildWhileReporting(&mut report));
-    reported.map(|()| checked)
+    let input = Input::PathsExcluding(paths, &exclude);
+    let checked = pipeline::check(input, Mode::BuildWhileReporting(&mut report));
+    reported?;
+    Ok(checked)
 }
 
 /// The exit status for a checked dataset: input failures over errors over success.

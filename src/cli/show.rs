@@ -4,9 +4,10 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::CommandError;
+use super::reporting::{ExcludeArgs, ReportingArgs, Stream};
 use super::values::ReportArg;
 use crate::EXIT_OK;
 use crate::show;
@@ -18,9 +19,26 @@ pub(super) struct ShowArgs {
     /// YAML files or directories (searched recursively for *.yaml and *.yml).
     #[arg(default_value = "graphs")]
     paths: Vec<PathBuf>,
+    /// How to write the organization.
+    #[arg(long, short, value_enum, default_value_t)]
+    format: ShowFormat,
     /// How to print diagnostics (on standard error).
     #[arg(long, value_enum, default_value_t)]
     diagnostics: ReportArg,
+    #[command(flatten)]
+    reporting: ReportingArgs,
+    #[command(flatten)]
+    exclude: ExcludeArgs,
+}
+
+/// `show`'s output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+enum ShowFormat {
+    /// Plain lines, for terminals.
+    #[default]
+    Text,
+    /// One JSON document with the `file` and `line` of each record, for scripts and editors.
+    Json,
 }
 
 pub(super) fn run(
@@ -28,13 +46,21 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CommandError> {
-    let checked = super::check_reporting(&args.paths, args.diagnostics.0, stderr)?;
+    let how = super::Reporting {
+        format: args.diagnostics.0,
+        style: args.reporting.style(Stream::Stderr),
+        exclude: &args.exclude,
+    };
+    let checked = super::check_reporting(&args.paths, &how, stderr)?;
     let Some(dataset) = &checked.dataset else {
         return Ok(super::exit_status(&checked));
     };
     let org = show::find(dataset, &args.id)?;
     let mut out = io::BufWriter::new(stdout);
-    show::write(dataset, org, &mut out)?;
+    match args.format {
+        ShowFormat::Text => show::write(dataset, org, &mut out)?,
+        ShowFormat::Json => show::write_json(dataset, org, &checked.files, &mut out)?,
+    }
     out.flush()?;
     Ok(EXIT_OK)
 }

@@ -1,4 +1,4 @@
-//! GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`), so a pull
+//! GitHub Actions workflow commands (`::error file=…,line=…,col=…,endColumn=…::message`), so a pull
 //! request shows each problem as an annotation on the exact line. Text from the dataset
 //! goes through the shared [`printable`] display first (the log viewer would act on an
 //! escape sequence), then through the workflow-command escaping, so no file name or
@@ -22,6 +22,10 @@ pub fn render_github(
             props.push(format!("file={}", escape_property(&printable(&loc.path))));
             props.push(format!("line={}", loc.line));
             props.push(format!("col={}", loc.column));
+            if loc.len > 0 {
+                // The last column of the value, counted like `col` (inclusive).
+                props.push(format!("endColumn={}", loc.column + loc.len - 1));
+            }
         }
         props.push(format!("title={}", escape_property(d.code.as_str())));
         let mut message = printable(&d.message).into_owned();

@@ -20,6 +20,11 @@ struct JsonDiagnostic<'a> {
     file: Option<&'a str>,
     line: Option<u32>,
     column: Option<u32>,
+    /// Width of the offending value in characters on its line (0 when unknown).
+    length: Option<u32>,
+    /// The words printed under the caret in human output.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -57,6 +62,8 @@ fn to_json(d: &Diagnostic) -> JsonDiagnostic<'_> {
         file: loc.map(|l| &*l.path),
         line: loc.map(|l| l.line),
         column: loc.map(|l| l.column),
+        length: loc.map(|l| l.len),
+        label: d.label.as_deref(),
         help: d.help.as_deref(),
         related: d.related.as_ref().map(|r| JsonRelated {
             note: &r.note,

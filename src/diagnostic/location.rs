@@ -125,6 +125,11 @@ impl Files {
         &self.paths
     }
 
+    /// How messages name a file.
+    pub fn display(&self, id: FileId) -> &str {
+        &self.display[id.0 as usize]
+    }
+
     /// The printable location of a span.
     pub fn locate(&self, span: Span) -> Location {
         Location {

@@ -12,7 +12,7 @@ mod source;
 
 pub use code::Code;
 pub use github::render_github;
-pub use human::render_human;
+pub use human::{render_human, render_human_styled};
 pub use json::render_json;
 pub use location::{FileId, Files, Location, Span};
 pub use source::SourceCache;

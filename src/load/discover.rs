@@ -2,11 +2,17 @@
 //! searched recursively, in sorted path order so results never depend on the file system.
 //! A directory's contents are hostile: a symbolic link in it is followed only when it
 //! leads to somewhere inside the directory given on the command line, and only regular
-//! files are read.
+//! files are read. What the user excludes (`--exclude GLOB`, and the lines of an
+//! `.actorgraphignore` file at the top of a directory searched, both in gitignore syntax)
+//! is left out of the search: the patterns only decide which entries are skipped, and the
+//! walk and its safety checks stay this module's own.
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
 use super::open::{Identity, special_kind};
 use crate::diagnostic::{Code, Diagnostic};
@@ -37,14 +43,24 @@ pub struct Found {
 /// command line is not followed (`link-outside-dataset`), a YAML name that is not a
 /// regular file is refused (`not-a-regular-file`), and a directory reached twice through
 /// links is searched once, so a link loop cannot hang the search.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Diagnostic>) {
+///
+/// Inside a directory, entries matched by `exclude` or by the directory's
+/// `.actorgraphignore` are skipped; a file named directly is always read.
+pub fn discover(paths: &[PathBuf], exclude: &Exclude) -> (Vec<Found>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let before = (found.len(), problems.len());
-                walk(path, &mut found, &mut problems);
+                let skip = match exclude.for_directory(path) {
+                    Ok(skip) => skip,
+                    Err(problem) => {
+                        problems.push(problem);
+                        continue;
+                    }
+                };
+                walk(path, &skip, &mut found, &mut problems);
                 if (found.len(), problems.len()) == before {
                     problems.push(no_yaml_files(path));
                 }
@@ -73,9 +89,11 @@ struct Walk<'a> {
     found: &'a mut Vec<Found>,
     problems: &'a mut Vec<Diagnostic>,
     pending: Vec<PathBuf>,
+    /// What the user excluded.
+    skip: &'a Gitignore,
 }
 
-fn walk(root: &Path, found: &mut Vec<Found>, problems: &mut Vec<Diagnostic>) {
+fn walk(root: &Path, skip: &Gitignore, found: &mut Vec<Found>, problems: &mut Vec<Diagnostic>) {
     let real_root = match fs::canonicalize(root) {
         Ok(real) => real,
         Err(e) => return problems.push(io_problem(root, &e)),
@@ -86,6 +104,7 @@ fn walk(root: &Path, found: &mut Vec<Found>, problems: &mut Vec<Diagnostic>) {
         found,
         problems,
         pending: vec![root.to_path_buf()],
+        skip,
     };
     let mut visited = HashSet::new();
     while let Some(dir) = walk.pending.pop() {
@@ -120,7 +139,12 @@ impl Walk<'_> {
             let path = entry.path();
             match entry.file_type() {
                 Ok(kind) if kind.is_symlink() => self.link(path),
-                Ok(kind) if kind.is_dir() => self.pending.push(path),
+                Ok(kind) if kind.is_dir() => {
+                    if !self.skipped(&path, true) {
+                        self.pending.push(path);
+                    }
+                }
+                Ok(_) if self.skipped(&path, false) => {}
                 Ok(_) if is_yaml(&path) => match entry.metadata() {
                     Ok(meta) => self.file(path, &meta),
                     Err(e) => self.problems.push(io_problem(&path, &e)),
@@ -143,6 +167,9 @@ impl Walk<'_> {
         let Ok(meta) = fs::metadata(&real) else {
             return;
         };
+        if self.skipped(&path, meta.is_dir()) {
+            return;
+        }
         if !real.starts_with(&self.root) {
             if meta.is_dir() || is_yaml(&path) {
                 self.problems.push(link_outside(&path, self.given));
@@ -154,6 +181,11 @@ impl Walk<'_> {
         } else if is_yaml(&path) {
             self.file(path, &meta);
         }
+    }
+
+    /// Whether the user excluded `path` (a name found in the walk, under the root).
+    fn skipped(&self, path: &Path, is_dir: bool) -> bool {
+        self.skip.matched(path, is_dir).is_ignore()
     }
 
     /// A YAML name with its (followed) metadata: kept if it is a regular file.
@@ -215,4 +247,106 @@ fn link_outside(path: &Path, root: &Path) -> Diagnostic {
         "links are followed only within the directory searched; copy the file into the \
          dataset, or name it on the command line to read it",
     )
+}
+
+/// The name of the file, at the top of a dataset directory, that lists what to leave out.
+pub const IGNORE_FILE: &str = ".actorgraphignore";
+
+/// The largest `.actorgraphignore` read: a list of patterns, never a dataset.
+pub const MAX_IGNORE_BYTES: u64 = 1024 * 1024;
+
+/// Patterns of files to leave out of a directory's search, in gitignore syntax
+/// (`--exclude GLOB`); each directory's `.actorgraphignore` adds its own.
+#[derive(Debug, Clone, Default)]
+pub struct Exclude {
+    globs: Vec<String>,
+}
+
+impl Exclude {
+    /// Checks every pattern, so a mistyped one is refused before anything is read.
+    pub fn new(globs: &[String]) -> Result<Exclude, String> {
+        let mut builder = GitignoreBuilder::new("");
+        for glob in globs {
+            builder
+                .add_line(None, glob)
+                .map_err(|e| format!("invalid `--exclude` pattern `{glob}`: {e}"))?;
+        }
+        builder
+            .build()
+            .map_err(|e| format!("invalid `--exclude` pattern: {e}"))?;
+        Ok(Exclude {
+            globs: globs.to_vec(),
+        })
+    }
+
+    /// The matcher for a directory named on the command line: its `.actorgraphignore`,
+    /// then the `--exclude` patterns, which come last and so win.
+    fn for_directory(&self, root: &Path) -> Result<Gitignore, Diagnostic> {
+        let file = root.join(IGNORE_FILE);
+        let text = read_ignore_file(root, &file)?;
+        self.matcher(root, text.as_deref())
+            .map_err(|why| ignore_problem(&file, &why))
+    }
+
+    /// The matcher for paths under `root`: the lines of `ignore_file` (the text of its
+    /// `.actorgraphignore`, if any), then the `--exclude` patterns, which come last and
+    /// so win.
+    pub(crate) fn matcher(
+        &self,
+        root: &Path,
+        ignore_file: Option<&str>,
+    ) -> Result<Gitignore, String> {
+        let mut builder = GitignoreBuilder::new(root);
+        for (n, line) in ignore_file.unwrap_or_default().lines().enumerate() {
+            builder
+                .add_line(None, line)
+                .map_err(|e| format!("line {}: {e}", n + 1))?;
+        }
+        for glob in &self.globs {
+            builder.add_line(None, glob).map_err(|e| e.to_string())?;
+        }
+        builder.build().map_err(|e| e.to_string())
+    }
+}
+
+/// The text of a directory's `.actorgraphignore`, if it has one. Like a dataset file, it
+/// is read only if it is (or links to) a regular file inside the directory, and only up
+/// to [`MAX_IGNORE_BYTES`].
+fn read_ignore_file(root: &Path, file: &Path) -> Result<Option<String>, Diagnostic> {
+    match fs::symlink_metadata(file) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_problem(file, &e)),
+        Ok(_) => {}
+    }
+    let inside = fs::canonicalize(root)
+        .and_then(|r| fs::canonicalize(file).map(|f| f.starts_with(r)))
+        .map_err(|e| io_problem(file, &e))?;
+    if !inside {
+        return Err(link_outside(file, root));
+    }
+    let meta = fs::metadata(file).map_err(|e| io_problem(file, &e))?;
+    if let Some(kind) = special_kind(&meta) {
+        return Err(not_regular(file, kind));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(file)
+        .and_then(|f| f.take(MAX_IGNORE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| io_problem(file, &e))?;
+    if bytes.len() as u64 > MAX_IGNORE_BYTES {
+        return Err(ignore_problem(file, "larger than 1 MiB"));
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| ignore_problem(file, "not valid UTF-8"))
+}
+
+/// A diagnostic for an `.actorgraphignore` or `--exclude` pattern that cannot be used:
+/// which files form the dataset is then unknown, so nothing is read.
+fn ignore_problem(file: &Path, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::IoError,
+        None,
+        format!("cannot use `{}`: {why}", file.display()),
+    )
+    .with_help("it lists files to leave out, one gitignore pattern a line")
 }

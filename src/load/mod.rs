@@ -20,7 +20,7 @@ pub(crate) use decode::RECORD_KEYS;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use discover::is_yaml;
+pub use discover::{Exclude, IGNORE_FILE, MAX_IGNORE_BYTES, is_yaml};
 use open::{Fingerprint, Identity, OpenError};
 pub use open::{MAX_FILE_BYTES, too_large};
 use raw::{RawDataset, RawFile};
@@ -43,7 +43,13 @@ pub struct Loaded {
 
 /// Loads every YAML file under `paths`.
 pub fn load(paths: &[PathBuf]) -> Loaded {
-    let (found, diagnostics) = discover::discover(paths);
+    load_excluding(paths, &Exclude::default())
+}
+
+/// Loads every YAML file under `paths` but those `exclude` (or an `.actorgraphignore`)
+/// leaves out.
+pub fn load_excluding(paths: &[PathBuf], exclude: &Exclude) -> Loaded {
+    let (found, diagnostics) = discover::discover(paths, exclude);
     let mut files = Files::default();
     let mut identities = Vec::with_capacity(found.len());
     for discover::Found { path, identity } in found {

@@ -62,6 +62,7 @@ mod tests {
             disputed_by: Box::default(),
             notes: None,
             possibly_active: false,
+            origin: super::super::Origin::default(),
         }
     }
 

@@ -14,6 +14,19 @@ use std::sync::OnceLock;
 
 pub use compact_str::CompactString;
 
+use crate::diagnostic::FileId;
+
+/// Where a record starts in the dataset: its file (an index into the run's
+/// [`Files`](crate::diagnostic::Files)) and 1-based line, for `show --format json`.
+/// Eight bytes: no column or length, which only diagnostics need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// Which file.
+    pub file: FileId,
+    /// 1-based line of the record's first key.
+    pub line: u32,
+}
+
 use adjacency::Adjacency;
 
 pub use date::{Date, Day, When};
@@ -82,6 +95,8 @@ pub struct Organization {
     pub wikidata: Option<CompactString>,
     /// Free text.
     pub notes: Option<Box<str>>,
+    /// Where the record is written.
+    pub origin: Origin,
 }
 
 impl Organization {
@@ -114,6 +129,8 @@ pub struct Source {
     pub accessed: Option<Date>,
     /// Free text.
     pub notes: Option<Box<str>>,
+    /// Where the record is written.
+    pub origin: Origin,
 }
 
 /// One citation of a source by an edge.
@@ -155,6 +172,8 @@ pub struct Edge {
     /// uncertain bound or no dates at all), as opposed to certainly overlapping it.
     /// Always `false` outside a time slice.
     pub possibly_active: bool,
+    /// Where the record is written.
+    pub origin: Origin,
 }
 
 impl Edge {
@@ -283,6 +302,7 @@ mod tests {
             disputed_by: Box::default(),
             notes: None,
             possibly_active: false,
+            origin: Origin::default(),
         };
         for a in &whens {
             for b in &whens {

@@ -115,6 +115,7 @@ impl ModelEdges<'_> {
             disputed_by: cite(edge.disputed_by),
             notes: long(edge.notes),
             possibly_active: false,
+            origin: origin(edge.span),
         }
     }
 }
@@ -151,6 +152,13 @@ pub fn build(parts: Parts) -> Dataset {
     Dataset::new(organizations, sources, parts.edge_types, parts.edges)
 }
 
+fn origin(span: crate::diagnostic::Span) -> crate::model::Origin {
+    crate::model::Origin {
+        file: span.file,
+        line: span.line,
+    }
+}
+
 fn value(t: Option<Text>) -> Option<CompactString> {
     t.map(|t| t.value)
 }
@@ -174,6 +182,7 @@ fn organization(
         dissolved,
         wikidata: value(o.wikidata),
         notes: long(o.notes),
+        origin: origin(o.span),
     }
 }
 
@@ -187,5 +196,6 @@ fn source((s, (published, accessed)): (RawSource, (Option<Date>, Option<Date>)))
         url: value(s.url),
         accessed,
         notes: long(s.notes),
+        origin: origin(s.span),
     }
 }

@@ -339,7 +339,7 @@ fn github_annotations() {
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stdout,
-        "::error file=tests/fixtures/invalid/unknown-organization.yaml,line=17,col=9,\
+        "::error file=tests/fixtures/invalid/unknown-organization.yaml,line=17,col=9,endColumn=12,\
          title=unknown-organization::unknown organization `imuu`%0Ahelp: did you mean `imu`?\n\
          ::notice title=actorgraph::1 error, 0 warnings in 1 file\n"
     );
@@ -351,7 +351,7 @@ fn github_annotations_for_warnings_and_related_notes() {
     let first = r.stdout.lines().next().expect("a line");
     assert!(
         first.starts_with(
-            "::error file=tests/fixtures/invalid/duplicate-key.yaml,line=5,col=5,title=duplicate-key::\
+            "::error file=tests/fixtures/invalid/duplicate-key.yaml,line=5,col=5,endColumn=8,title=duplicate-key::\
              duplicate key `name` in this mapping%0Anote: first used at tests/fixtures/invalid/duplicate-key.yaml:4:5%0Ahelp: "
         ),
         "{first}"
@@ -381,7 +381,7 @@ fn github_escapes_properties_and_data() {
         .expect("wikidata annotation");
     assert!(
         line.starts_with(
-            "::error file=a%2Cb%3Ac.yaml,line=4,col=15,title=invalid-wikidata::`100%25` is not"
+            "::error file=a%2Cb%3Ac.yaml,line=4,col=15,endColumn=20,title=invalid-wikidata::`100%25` is not"
         ),
         "{line}"
     );

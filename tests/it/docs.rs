@@ -254,3 +254,48 @@ fn the_architecture_names_every_module() {
         "docs/architecture.md's module table names modules that do not exist: {stale:?}"
     );
 }
+
+/// The README's first code block is the two commands a new user runs, and its sample
+/// report is exactly what the tool prints for the typo it describes (issue 20).
+#[test]
+fn the_readme_shows_what_the_tool_prints() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let first = readme.split("```sh\n").nth(1).expect("a first code block");
+    let first = first.split("```").next().expect("its end");
+    let commands: Vec<&str> = first
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .collect();
+    assert_eq!(commands, ["cargo run -- validate graphs", "cargo test"]);
+
+    let sample = readme
+        .split("```console\n$ actorgraph validate graphs --quiet\n")
+        .nth(1)
+        .expect("the sample report");
+    let sample = sample.split("```").next().expect("its end");
+    // The bundled dataset with the README's typo.
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&root.join("graphs"), &dir.path().join("graphs"));
+    let edges = dir.path().join("graphs/central-asia/edges-allegiance.yaml");
+    let text = std::fs::read_to_string(&edges).expect("edges");
+    let typo = text.replacen("    to: al-qaeda\n", "    to: al-qaida\n", 1);
+    assert_ne!(typo, text, "the typo's line is still in the dataset");
+    std::fs::write(&edges, typo).expect("write");
+    let r = crate::common::run_in(dir.path(), &["validate", "graphs", "--quiet"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, sample);
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}

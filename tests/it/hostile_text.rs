@@ -480,7 +480,7 @@ fn a_blob_over_the_size_limit_is_refused_before_it_is_read() {
     assert_eq!(r.stdout, "", "no report");
     assert!(
         r.stderr
-            .contains("cannot read `HEAD:./graphs/big.yaml`: the file is larger than 128 MiB"),
+            .contains("cannot read `HEAD:graphs/big.yaml`: the file is larger than 128 MiB"),
         "{}",
         r.stderr
     );

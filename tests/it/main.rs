@@ -30,6 +30,7 @@ mod properties;
 mod regressions;
 mod schema;
 mod show;
+mod ux;
 mod validate_fixtures;
 mod yaml_meaning;
 mod yaml_mistakes;

@@ -132,3 +132,39 @@ fn help_describes_the_command() {
     let top = run(&["--help"]);
     assert!(top.stdout.contains("show"), "{}", top.stdout);
 }
+
+/// Issue 20: `show --format json` carries what the text shows, and the `file:line` of
+/// each record, which points at the line where the record starts.
+#[test]
+fn json_names_where_each_record_is_written() {
+    let r = run(&["show", "alpha", FULL, "-f", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("show_alpha_json", r.stdout);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let line_of = |record: &serde_json::Value| {
+        let file = record["file"].as_str().expect("file");
+        let n = record["line"].as_u64().expect("line") as usize;
+        let text = std::fs::read_to_string(root.join(file)).expect("the file named");
+        text.lines().nth(n - 1).expect("the line named").to_owned()
+    };
+    let org = &doc["organization"];
+    assert!(line_of(org).contains("id: alpha"), "{}", line_of(org));
+    let edges = doc["edges"].as_array().expect("edges");
+    assert!(!edges.is_empty());
+    for edge in edges {
+        let line = line_of(edge);
+        assert!(
+            line.trim_start().starts_with('-'),
+            "a record starts there: {line}"
+        );
+        for c in edge["sources"].as_array().expect("sources") {
+            let source = c["source"].as_str().expect("id");
+            assert!(
+                line_of(c).contains(&format!("id: {source}")),
+                "{}",
+                line_of(c)
+            );
+        }
+    }
+}

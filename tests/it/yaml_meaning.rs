@@ -230,7 +230,7 @@ fn a_refused_tag_is_annotated_on_its_line() {
     assert_eq!(r.code, 1);
     assert!(
         r.stdout.starts_with(
-            "::error file=tests/fixtures/invalid/unsupported-tag.yaml,line=5,col=12,\
+            "::error file=tests/fixtures/invalid/unsupported-tag.yaml,line=5,col=12,endColumn=22,\
              title=unsupported-tag::the tag `!abbrev` on a value is not supported"
         ),
         "{}",

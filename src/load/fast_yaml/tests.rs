@@ -247,7 +247,7 @@ fn agrees_on_the_projects_own_files() {
 
 /// The YAML files under `dir`, found as the loader finds them.
 fn yaml_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    crate::load::discover::discover(&[dir.to_path_buf()])
+    crate::load::discover::discover(&[dir.to_path_buf()], &crate::load::Exclude::default())
         .0
         .into_iter()
         .map(|found| found.path)
