@@ -304,6 +304,6 @@ fn the_screenshot_is_of_the_current_page() {
     assert_eq!(
         recorded.trim(),
         format!("{:016x}", fnv1a64(page.as_bytes())),
-        "docs/central-asia.png is stale; regenerate it with the command in docs/formats.md (HTML)"
+        "docs/central-asia.png is stale; regenerate it with the command in docs/exports.md (HTML)"
     );
 }

@@ -246,7 +246,7 @@ fn csv_tables_read_as_gephi_and_kumu_read_them() {
 #[test]
 #[ignore = "needs graphviz/xmllint/python (run by .ci/run with --ignored)"]
 fn per_edge_direction_is_refused_by_networkx() {
-    // Why it is not the default: see docs/formats.md, "Mixed directedness".
+    // Why it is not the default: see docs/exports.md, "Mixed directedness".
     let dir = tempfile::tempdir().expect("temp dir");
     let file = export_to(
         dir.path(),
@@ -265,7 +265,7 @@ fn per_edge_direction_is_refused_by_networkx() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         !out.status.success() && stderr.contains("directed=false edge found in directed graph"),
-        "networkx now reads per-edge direction; reconsider the default in docs/formats.md: {stderr}"
+        "networkx now reads per-edge direction; reconsider the default in docs/exports.md: {stderr}"
     );
 }
 
