@@ -6,6 +6,7 @@
 use clap::ValueEnum;
 use clap::builder::PossibleValue;
 
+use crate::export::cypher::Dialect;
 use crate::export::{ClusterBy, Format};
 use crate::import::Preset;
 use crate::report::ReportFormat;
@@ -51,6 +52,7 @@ value_enum!(
         Format::Mermaid => "A Mermaid flowchart, for Markdown (GitHub, GitLab)",
         Format::Html => "One self-contained HTML page to explore, search and replay in time, offline",
         Format::Csv => "CSV tables (organizations, edges, sources, edge types) into the directory `-o DIR`, for Gephi, Kumu and spreadsheets; `import` reads them back",
+        Format::Cypher => "An openCypher script (UNWIND batches, MERGE on ids) for Neo4j, Memgraph and FalkorDB; `--dialect kuzu` for Kùzu and Ladybug",
     }
 );
 
@@ -60,6 +62,16 @@ value_enum!(
     |c| match c {
         ClusterBy::Region => "By `region`",
         ClusterBy::Kind => "By `kind`",
+    }
+);
+
+value_enum!(
+    /// `export --dialect`.
+    #[derive(Default)]
+    DialectArg(Dialect),
+    |d| match d {
+        Dialect::Neo4j => "Neo4j 5 uniqueness constraints first (Memgraph, FalkorDB: see docs/formats.md)",
+        Dialect::Kuzu => "Kùzu and Ladybug: node and relationship tables declared first",
     }
 );
 
