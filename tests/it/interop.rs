@@ -17,6 +17,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 mod browser;
+mod cypher;
 
 use crate::unicode_text;
 
