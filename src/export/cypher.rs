@@ -208,8 +208,8 @@ fn row(buf: &mut String, props: &[(&str, Ty)], values: &BTreeMap<&str, Value<'_>
     buf.push('}');
 }
 
-/// Appends `s` as a single-quoted Cypher string literal. Backslash and both quotes are
-/// escaped, and every control character (newlines included) and the Unicode line
+/// Appends `s` as a single-quoted Cypher string literal. Backslash and the single quote
+/// are escaped, and every control character (newlines included) and the Unicode line
 /// separators become `\uXXXX`, so the literal stays on one line and nothing in `s` can
 /// end it.
 pub fn literal(buf: &mut String, s: &str) {
@@ -218,7 +218,6 @@ pub fn literal(buf: &mut String, s: &str) {
         match c {
             '\\' => buf.push_str("\\\\"),
             '\'' => buf.push_str("\\'"),
-            '"' => buf.push_str("\\\""),
             c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
                 let _ = write!(buf, "\\u{:04X}", u32::from(c));
             }
@@ -389,14 +388,17 @@ mod tests {
     #[test]
     fn literals_escape_everything_that_could_end_them() {
         assert_eq!(lit(r"a'b\c"), r"'a\'b\\c'");
-        assert_eq!(lit("x\"y"), "'x\\\"y'");
+        assert_eq!(lit("x\"y"), "'x\"y'");
         assert_eq!(lit("1\n2\r\t\u{0}"), r"'1\u000A2\u000D\u0009\u0000'");
         assert_eq!(lit("\u{2028}é😀"), "'\\u2028é😀'");
     }
 
     #[test]
     fn relationship_types_are_upper_snake_case() {
-        assert_eq!(relationship_type("pledged-allegiance"), "PLEDGED_ALLEGIANCE");
+        assert_eq!(
+            relationship_type("pledged-allegiance"),
+            "PLEDGED_ALLEGIANCE"
+        );
         assert_eq!(relationship_type("a.b9"), "A_B9");
     }
 }

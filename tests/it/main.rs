@@ -12,6 +12,7 @@ mod dot_syntax;
 mod unicode_text;
 
 mod cli;
+mod cypher;
 mod dataset;
 mod diff;
 mod docs;

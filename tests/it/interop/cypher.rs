@@ -16,7 +16,10 @@ pub(super) fn generated(dir: &Path, edges: usize) -> String {
     let types = ["allegiance", "rivalry", "splinter", "hosting"];
     let mut yaml = String::from("sources:\n");
     for s in 0..50 {
-        let _ = writeln!(yaml, "  - {{id: s{s}, title: \"Report {s} \\\"\u{e9}\\\"\"}}");
+        let _ = writeln!(
+            yaml,
+            "  - {{id: s{s}, title: \"Report {s} \\\"\u{e9}\\\"\"}}"
+        );
     }
     yaml.push_str("organizations:\n");
     for o in 0..200 {
@@ -35,7 +38,11 @@ pub(super) fn generated(dir: &Path, edges: usize) -> String {
             0 => String::new(),
             1 => format!("date: \"{}\", ", 1990 + k % 30),
             2 => format!("start: \"{}-0{}~\", ", 1990 + k % 30, 1 + k % 9),
-            3 => format!("start: \"{}\", end: \"{}?\", ", 1980 + k % 10, 1995 + k % 20),
+            3 => format!(
+                "start: \"{}\", end: \"{}?\", ",
+                1980 + k % 10,
+                1995 + k % 20
+            ),
             _ => format!("end: \"{}\", ", 2000 + k % 20),
         };
         let id = if k % 2 == 0 {
@@ -44,7 +51,10 @@ pub(super) fn generated(dir: &Path, edges: usize) -> String {
             String::new()
         };
         let disputed = if k % 7 == 0 {
-            format!(", disputed_by: [{{ref: s{}, quote: \"no \\\\'{k}'\"}}]", (k + 3) % 50)
+            format!(
+                ", disputed_by: [{{ref: s{}, quote: \"no \\\\'{k}'\"}}]",
+                (k + 3) % 50
+            )
         } else {
             String::new()
         };
@@ -62,7 +72,12 @@ pub(super) fn generated(dir: &Path, edges: usize) -> String {
 
 /// Loads `dataset`'s Cypher export into Ladybug and checks it against its JSON export.
 fn check(dir: &Path, dataset: &str) {
-    let script = export_to(dir, dataset, &["-f", "cypher", "--dialect", "kuzu"], "g.cypher");
+    let script = export_to(
+        dir,
+        dataset,
+        &["-f", "cypher", "--dialect", "kuzu"],
+        "g.cypher",
+    );
     let json = export_to(dir, dataset, &["-f", "json"], "g.json");
     let out = command("python3")
         .arg(root().join("tests/interop/check_cypher.py"))
@@ -82,7 +97,11 @@ fn check(dir: &Path, dataset: &str) {
 #[ignore = "needs python with ladybug (run by .ci/run with --ignored)"]
 fn cypher_loads_into_ladybug_twice_with_every_quote() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for dataset in ["graphs", "tests/fixtures/valid/full", "tests/fixtures/hostile-names"] {
+    for dataset in [
+        "graphs",
+        "tests/fixtures/valid/full",
+        "tests/fixtures/hostile-names",
+    ] {
         check(dir.path(), dataset);
     }
 }
