@@ -53,6 +53,7 @@ value_enum!(
         Format::Html => "One self-contained HTML page to explore, search and replay in time, offline",
         Format::Csv => "CSV tables (organizations, edges, sources, edge types) into the directory `-o DIR`, for Gephi, Kumu and spreadsheets; `import` reads them back",
         Format::Cypher => "An openCypher script (UNWIND batches, MERGE on ids) for Neo4j, Memgraph and FalkorDB; `--dialect kuzu` for Kùzu and Ladybug",
+        Format::Stix => "A STIX 2.1 bundle (threat actors, relationships, citations, disputes as opinions), for OpenCTI and MISP",
     }
 );
 

@@ -13,6 +13,7 @@ pub mod html;
 mod json;
 pub(crate) mod mermaid;
 mod stable_id;
+mod stix;
 pub(crate) mod text;
 mod xml;
 
@@ -40,6 +41,8 @@ pub enum Format {
     Html,
     /// An openCypher script for Neo4j, Memgraph, FalkorDB (and Kùzu with a dialect).
     Cypher,
+    /// A STIX 2.1 bundle, for OpenCTI and MISP.
+    Stix,
 }
 
 /// How to group nodes in formats that can (DOT clusters).
@@ -62,6 +65,7 @@ impl Format {
         Format::Csv,
         Format::Html,
         Format::Cypher,
+        Format::Stix,
     ];
 
     /// The format's name on the command line.
@@ -75,6 +79,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Html => "html",
             Format::Cypher => "cypher",
+            Format::Stix => "stix",
         }
     }
 }
@@ -123,5 +128,6 @@ pub fn write(
         Format::Csv => csv::write_table(dataset, "edges.csv", out),
         Format::Html => html::write(dataset, out),
         Format::Cypher => cypher::write(dataset, options.dialect, out),
+        Format::Stix => stix::write(dataset, out),
     }
 }

@@ -124,6 +124,7 @@ const VARIANTS: &[&[&str]] = &[
     &["-f", "html"],
     &["-f", "cypher"],
     &["-f", "cypher", "--dialect", "kuzu"],
+    &["-f", "stix"],
 ];
 
 /// The fixture's top-level sections, each as its own YAML text (key line included).

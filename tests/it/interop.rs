@@ -18,6 +18,7 @@ use serde_json::Value;
 
 mod browser;
 mod cypher;
+mod stix;
 
 use crate::unicode_text;
 

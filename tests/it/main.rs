@@ -30,5 +30,6 @@ mod properties;
 mod regressions;
 mod schema;
 mod show;
+mod stix;
 mod validate_fixtures;
 mod yaml_meaning;
