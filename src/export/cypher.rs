@@ -227,29 +227,28 @@ pub fn literal(buf: &mut String, s: &str) {
     buf.push('\'');
 }
 
-/// Writes `UNWIND [rows] AS r <tail>;` per batch of rows.
-fn batches<T>(
+/// Writes `UNWIND [rows] AS r <tail>;` per batch of rows. Rows are rendered on all cores
+/// (`export::batches`), each with the statement's opening or closing when it starts or
+/// ends one, so the bytes are those one thread would write.
+fn batches<T: Sync>(
     items: &[T],
     out: &mut dyn Write,
     tail: &str,
-    mut render: impl FnMut(&mut String, usize, &T),
+    render: impl Fn(&mut String, &T) + Sync,
 ) -> io::Result<()> {
-    let mut buf = String::new();
-    for (b, chunk) in items.chunks(BATCH).enumerate() {
-        buf.clear();
-        buf.push_str("UNWIND [\n");
-        for (i, item) in chunk.iter().enumerate() {
-            if i > 0 {
-                buf.push_str(",\n");
-            }
-            render(&mut buf, b * BATCH + i, item);
+    let last = items.len().saturating_sub(1);
+    super::batches::write_in_order(items, out, |i, item, buf| {
+        let mut s = String::new();
+        s.push_str(if i % BATCH == 0 { "UNWIND [\n" } else { ",\n" });
+        render(&mut s, item);
+        if i % BATCH == BATCH - 1 || i == last {
+            s.push_str("\n] AS r\n");
+            s.push_str(tail);
+            s.push_str(";\n");
         }
-        buf.push_str("\n] AS r\n");
-        buf.push_str(tail);
-        buf.push_str(";\n");
-        out.write_all(buf.as_bytes())?;
-    }
-    Ok(())
+        buf.extend_from_slice(s.as_bytes());
+        Ok(())
+    })
 }
 
 fn organizations(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
@@ -258,7 +257,7 @@ fn organizations(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
         "MERGE (n:Organization {{`id`: r.`id`}}) SET {}",
         assignments("n", &props)
     );
-    batches(&dataset.organizations, out, &tail, |buf, _, org| {
+    batches(&dataset.organizations, out, &tail, |buf, org| {
         let mut values: BTreeMap<&str, Value> = attributes::node_values(org).into_iter().collect();
         values.insert("id", Value::Text(org.id.as_str().into()));
         row(buf, &props, &values);
@@ -271,7 +270,7 @@ fn sources(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
         "MERGE (n:Source {{`id`: r.`id`}}) SET {}",
         assignments("n", &props)
     );
-    batches(&dataset.sources, out, &tail, |buf, _, s| {
+    batches(&dataset.sources, out, &tail, |buf, s| {
         let date = |d: &Option<crate::model::Date>| d.as_ref().map(|d| d.text().to_owned());
         let fields = [
             ("id", Some(s.id.to_string())),
@@ -309,7 +308,7 @@ fn edges(dataset: &Dataset, ids: &[std::borrow::Cow<str>], out: &mut dyn Write) 
         );
         let mut props = vec![("from", Ty::Text), ("to", Ty::Text)];
         props.extend(edge_props());
-        batches(&indices, out, &tail, |buf, _, &i| {
+        batches(&indices, out, &tail, |buf, &i| {
             let edge = &dataset.edges[i];
             edge_row(buf, dataset, edge, &ids[i], &props);
         })?;
@@ -355,7 +354,7 @@ fn citations(
             all.extend(list.iter().enumerate().map(|(n, c)| (i, side, n, c)));
         }
     }
-    batches(&all, out, &tail, |buf, _, &(i, side, n, c)| {
+    batches(&all, out, &tail, |buf, &(i, side, n, c)| {
         let edge_id = &ids[i];
         let tag = if side == "supporting" { 's' } else { 'd' };
         let mut values: BTreeMap<&str, Value> = BTreeMap::new();
