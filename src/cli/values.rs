@@ -71,8 +71,9 @@ value_enum!(
     #[derive(Default)]
     DialectArg(Dialect),
     |d| match d {
-        Dialect::Neo4j => "Neo4j 5 uniqueness constraints first (Memgraph, FalkorDB: see docs/formats.md)",
+        Dialect::Neo4j => "Neo4j 5 uniqueness constraints first (Memgraph: see docs/formats.md)",
         Dialect::Kuzu => "Kùzu and Ladybug: node and relationship tables declared first",
+        Dialect::Falkordb => "FalkorDB: indexes on the ids first (a second run reports them as existing)",
     }
 );
 

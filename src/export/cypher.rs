@@ -1,6 +1,6 @@
-//! An openCypher script that loads the dataset into a graph database (Neo4j, Memgraph,
-//! FalkorDB; Kùzu and Ladybug with [`Dialect::Kuzu`]): a schema preamble, then
-//! `UNWIND` batches of literal parameter maps that `MERGE` on ids, so running it twice
+//! An openCypher script that loads the dataset into a graph database (Neo4j, Memgraph;
+//! FalkorDB with [`Dialect::Falkordb`]; Kùzu and Ladybug with [`Dialect::Kuzu`]): a
+//! schema preamble, then `UNWIND` batches of literal parameter maps that `MERGE` on ids, so running it twice
 //! leaves the same graph. Every attribute of the GraphML export is kept (lists as JSON
 //! text, as there), plus each edge's earliest and latest day as dates. Citations become
 //! `(:Citation)-[:CITES]->(:Source)` nodes carrying the edge's id and their `side`.
@@ -22,17 +22,21 @@ pub enum Dialect {
     Neo4j,
     /// Kùzu and Ladybug: node and relationship tables declared first.
     Kuzu,
+    /// FalkorDB: `CREATE INDEX` on the ids (which FalkorDB refuses, harmlessly, when the
+    /// index exists: on a second run those three statements fail and the rest loads).
+    Falkordb,
 }
 
 impl Dialect {
     /// Every dialect.
-    pub const ALL: &'static [Dialect] = &[Dialect::Neo4j, Dialect::Kuzu];
+    pub const ALL: &'static [Dialect] = &[Dialect::Neo4j, Dialect::Kuzu, Dialect::Falkordb];
 
     /// The dialect's name on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Dialect::Neo4j => "neo4j",
             Dialect::Kuzu => "kuzu",
+            Dialect::Falkordb => "falkordb",
         }
     }
 }
@@ -90,10 +94,10 @@ pub fn write(dataset: &Dataset, dialect: Dialect, out: &mut dyn Write) -> io::Re
         "// actorgraph export: MERGE on ids, so running this script twice leaves the same graph."
     )?;
     preamble(dataset, dialect, out)?;
-    organizations(dataset, out)?;
-    sources(dataset, out)?;
-    edges(dataset, &edge_ids, out)?;
-    citations(dataset, &edge_ids, out)
+    organizations(dataset, dialect, out)?;
+    sources(dataset, dialect, out)?;
+    edges(dataset, dialect, &edge_ids, out)?;
+    citations(dataset, dialect, &edge_ids, out)
 }
 
 fn node_props() -> Vec<(&'static str, Ty)> {
@@ -131,6 +135,12 @@ fn preamble(dataset: &Dataset, dialect: Dialect, out: &mut dyn Write) -> io::Res
                 "CREATE CONSTRAINT {}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE;",
                 label.to_ascii_lowercase()
             )?;
+        }
+        return Ok(());
+    }
+    if dialect == Dialect::Falkordb {
+        for label in labels {
+            writeln!(out, "CREATE INDEX FOR (n:{label}) ON (n.id);")?;
         }
         return Ok(());
     }
@@ -192,7 +202,7 @@ fn assignments(var: &str, props: &[(&str, Ty)]) -> String {
 
 /// One row: a map literal with every key of `props`, absent values as `null` (every row
 /// of a batch has the same keys, which Kùzu requires).
-fn row(buf: &mut String, props: &[(&str, Ty)], values: &BTreeMap<&str, Value<'_>>) {
+fn row(buf: &mut String, d: Dialect, props: &[(&str, Ty)], values: &BTreeMap<&str, Value<'_>>) {
     buf.push('{');
     for (i, (k, _)) in props.iter().enumerate() {
         if i > 0 {
@@ -202,22 +212,34 @@ fn row(buf: &mut String, props: &[(&str, Ty)], values: &BTreeMap<&str, Value<'_>
         match values.get(k) {
             None => buf.push_str("null"),
             Some(Value::Bool(b)) => buf.push_str(if *b { "true" } else { "false" }),
-            Some(Value::Text(t)) => literal(buf, t),
+            Some(Value::Text(t)) => literal(buf, d, t),
         }
     }
     buf.push('}');
 }
 
 /// Appends `s` as a single-quoted Cypher string literal. Backslash and the single quote
-/// are escaped, and every control character (newlines included) and the Unicode line
-/// separators become `\uXXXX`, so the literal stays on one line and nothing in `s` can
-/// end it.
-pub fn literal(buf: &mut String, s: &str) {
+/// are escaped, and so is every character that could put a line break inside the
+/// literal, so the literal stays on one line and nothing in `s` can end it. Neo4j and Kùzu
+/// read `\\uXXXX`: every control character and U+2028/U+2029 are written so. FalkorDB
+/// reads only `\\n \\r \\t \\b \\f` and takes other characters as they are, so those
+/// five are escaped and the rest written raw (NUL, which would end its query, cannot be
+/// in validated text; it is written as `\\u0000` rather than raw).
+pub fn literal(buf: &mut String, d: Dialect, s: &str) {
     buf.push('\'');
     for c in s.chars() {
         match c {
             '\\' => buf.push_str("\\\\"),
             '\'' => buf.push_str("\\'"),
+            c if d == Dialect::Falkordb => match c {
+                '\n' => buf.push_str("\\n"),
+                '\r' => buf.push_str("\\r"),
+                '\t' => buf.push_str("\\t"),
+                '\u{8}' => buf.push_str("\\b"),
+                '\u{c}' => buf.push_str("\\f"),
+                '\0' => buf.push_str("\\u0000"),
+                c => buf.push(c),
+            },
             c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
                 let _ = write!(buf, "\\u{:04X}", u32::from(c));
             }
@@ -251,7 +273,7 @@ fn batches<T: Sync>(
     })
 }
 
-fn organizations(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
+fn organizations(dataset: &Dataset, d: Dialect, out: &mut dyn Write) -> io::Result<()> {
     let props = node_props();
     let tail = format!(
         "MERGE (n:Organization {{`id`: r.`id`}}) SET {}",
@@ -260,11 +282,11 @@ fn organizations(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
     batches(&dataset.organizations, out, &tail, |buf, org| {
         let mut values: BTreeMap<&str, Value> = attributes::node_values(org).into_iter().collect();
         values.insert("id", Value::Text(org.id.as_str().into()));
-        row(buf, &props, &values);
+        row(buf, d, &props, &values);
     })
 }
 
-fn sources(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
+fn sources(dataset: &Dataset, d: Dialect, out: &mut dyn Write) -> io::Result<()> {
     let props = text_props(SOURCE);
     let tail = format!(
         "MERGE (n:Source {{`id`: r.`id`}}) SET {}",
@@ -286,11 +308,16 @@ fn sources(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
             .into_iter()
             .filter_map(|(k, v)| v.map(|v| (k, Value::Text(v.into()))))
             .collect();
-        row(buf, &props, &values);
+        row(buf, d, &props, &values);
     })
 }
 
-fn edges(dataset: &Dataset, ids: &[std::borrow::Cow<str>], out: &mut dyn Write) -> io::Result<()> {
+fn edges(
+    dataset: &Dataset,
+    d: Dialect,
+    ids: &[std::borrow::Cow<str>],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let props = edge_props();
     let with_props = format!("{{`id`: r.`id`}}]->(b) SET {}", assignments("e", &props));
     // One run of statements per relationship type: a type cannot be a parameter.
@@ -310,13 +337,20 @@ fn edges(dataset: &Dataset, ids: &[std::borrow::Cow<str>], out: &mut dyn Write) 
         props.extend(edge_props());
         batches(&indices, out, &tail, |buf, &i| {
             let edge = &dataset.edges[i];
-            edge_row(buf, dataset, edge, &ids[i], &props);
+            edge_row(buf, d, dataset, edge, &ids[i], &props);
         })?;
     }
     Ok(())
 }
 
-fn edge_row(buf: &mut String, dataset: &Dataset, edge: &Edge, id: &str, props: &[(&str, Ty)]) {
+fn edge_row(
+    buf: &mut String,
+    d: Dialect,
+    dataset: &Dataset,
+    edge: &Edge,
+    id: &str,
+    props: &[(&str, Ty)],
+) {
     let (from, to) = dataset.endpoints(edge);
     let mut values: BTreeMap<&str, Value> =
         attributes::edge_values(dataset, edge).into_iter().collect();
@@ -329,11 +363,12 @@ fn edge_row(buf: &mut String, dataset: &Dataset, edge: &Edge, id: &str, props: &
     if let Some(d) = edge.when.last() {
         values.insert("latest", Value::Text(d.latest().to_string().into()));
     }
-    row(buf, props, &values);
+    row(buf, d, props, &values);
 }
 
 fn citations(
     dataset: &Dataset,
+    d: Dialect,
     ids: &[std::borrow::Cow<str>],
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -370,7 +405,7 @@ fn citations(
         if let Some(l) = &c.locator {
             values.insert("locator", Value::Text(l.as_str().into()));
         }
-        row(buf, &props, &values);
+        row(buf, d, &props, &values);
     })
 }
 
@@ -380,7 +415,7 @@ mod tests {
 
     fn lit(s: &str) -> String {
         let mut b = String::new();
-        literal(&mut b, s);
+        literal(&mut b, Dialect::Neo4j, s);
         b
     }
 
@@ -390,6 +425,9 @@ mod tests {
         assert_eq!(lit("x\"y"), "'x\"y'");
         assert_eq!(lit("1\n2\r\t\u{0}"), r"'1\u000A2\u000D\u0009\u0000'");
         assert_eq!(lit("\u{2028}é😀"), "'\\u2028é😀'");
+        let mut b = String::new();
+        literal(&mut b, Dialect::Falkordb, "a'\\\n\r\t\u{2028}\u{85}");
+        assert_eq!(b, "'a\\'\\\\\\n\\r\\t\u{2028}\u{85}'");
     }
 
     #[test]

@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-"""Loads `actorgraph export -f cypher --dialect kuzu` into Ladybug (PyPI `ladybug`, an
-embedded Cypher database in the Kùzu line), twice, and checks the graph against the JSON
-export of the same dataset: node counts per label, relationship counts per type, every
-citation's quote, locator and side, and that the second load changed nothing.
+"""Loads `actorgraph export -f cypher` into an embedded engine, twice, and checks the
+graph against the JSON export of the same dataset: node counts per label, relationship
+counts per type, every citation's quote, locator and side, and that the second load
+changed nothing.
 
-Usage: check_cypher.py SCRIPT.cypher DATASET.json [--timing]
+Engines: `ladybug` (PyPI `ladybug`, in the Kùzu line; the script of `--dialect kuzu`,
+run whole) and `falkordb` (PyPI `falkordblite`, Python 3.12 or later; the script of
+`--dialect falkordb`, run statement by statement: a statement ends with a line ending
+in `;`, which no row line does, and on the second run FalkorDB's "already indexed" for
+the index statements is expected).
+
+Usage: check_cypher.py ENGINE SCRIPT.cypher DATASET.json [--timing]
 Exits non-zero with a message on the first mismatch.
 """
 
@@ -12,40 +18,84 @@ import json
 import sys
 import time
 
-import ladybug
 
 
-def rows(conn, query):
-    result = conn.execute(query)
-    if isinstance(result, list):
-        result = result[-1]
-    out = []
-    while result.has_next():
-        out.append(tuple(result.get_next()))
-    return out
+class Ladybug:
+    rel_label = "label(e)"
+    as_text = "CAST({} AS STRING)"
+
+    def __init__(self):
+        import ladybug
+
+        self.conn = ladybug.Connection(ladybug.Database(":memory:"))
+
+    def run_script(self, script):
+        self.conn.execute(script)
+
+    def rows(self, query):
+        result = self.conn.execute(query)
+        if isinstance(result, list):
+            result = result[-1]
+        out = []
+        while result.has_next():
+            out.append(tuple(result.get_next()))
+        return out
+
+
+class Falkor:
+    rel_label = "type(e)"
+    as_text = "toString({})"
+
+    def __init__(self):
+        import tempfile
+
+        from redislite.falkordb_client import FalkorDB
+
+        self.dir = tempfile.TemporaryDirectory()
+        self.graph = FalkorDB(self.dir.name + "/g.db").select_graph("g")
+
+    def run_script(self, script):
+        statement = []
+        for line in script.split("\n"):
+            if line.startswith("//") or not line:
+                continue
+            statement.append(line)
+            if line.endswith(";"):
+                text = "\n".join(statement)[:-1]
+                statement = []
+                try:
+                    self.graph.query(text)
+                except Exception as e:  # noqa: BLE001 - the one expected failure
+                    if not (text.startswith("CREATE INDEX") and "already indexed" in str(e)):
+                        raise
+
+    def rows(self, query):
+        return [tuple(r) for r in self.graph.query(query).result_set]
+
+
+ENGINES = {"ladybug": Ladybug, "falkordb": Falkor}
 
 
 def rel_type(name):
     return name.replace("-", "_").replace(".", "_").upper()
 
 
-def snapshot(conn):
+def snapshot(db):
     """Everything the checks compare between the first and the second load."""
+    earliest, latest = db.as_text.format("e.earliest"), db.as_text.format("e.latest")
     return {
-        "orgs": sorted(rows(conn, "MATCH (o:Organization) RETURN o.id, o.name, o.aliases, o.notes")),
-        "sources": sorted(rows(conn, "MATCH (s:Source) RETURN s.id, s.title, s.url")),
+        "orgs": sorted(db.rows("MATCH (o:Organization) RETURN o.id, o.name, o.aliases, o.notes")),
+        "sources": sorted(db.rows("MATCH (s:Source) RETURN s.id, s.title, s.url"), key=repr),
         "edges": sorted(
-            rows(
-                conn,
+            db.rows(
                 "MATCH (a:Organization)-[e]->(b:Organization) "
-                "RETURN label(e), e.id, a.id, b.id, e.relation, e.date, e.start, e.`end`, "
-                "CAST(e.earliest AS STRING), CAST(e.latest AS STRING), e.disputed, e.confidence, e.quotes",
+                f"RETURN {db.rel_label}, e.id, a.id, b.id, e.relation, e.date, e.start, e.`end`, "
+                f"{earliest}, {latest}, e.disputed, e.confidence, e.quotes",
             ),
             key=repr,
         ),
         "citations": sorted(
-            rows(
-                conn,
+            db.rows(
                 "MATCH (c:Citation)-[:CITES]->(s:Source) "
                 "RETURN c.id, c.edge, c.side, c.position, s.id, c.quote, c.locator",
             ),
@@ -70,18 +120,17 @@ def fail(message):
 
 
 def main():
-    script_path, json_path = sys.argv[1], sys.argv[2]
+    engine, script_path, json_path = sys.argv[1], sys.argv[2], sys.argv[3]
     timing = "--timing" in sys.argv
     with open(script_path, encoding="utf-8") as f:
         script = f.read()
     with open(json_path, encoding="utf-8") as f:
         dataset = json.load(f)
-    db = ladybug.Database(":memory:")
-    conn = ladybug.Connection(db)
+    db = ENGINES[engine]()
     started = time.perf_counter()
-    conn.execute(script)
+    db.run_script(script)
     elapsed = time.perf_counter() - started
-    first = snapshot(conn)
+    first = snapshot(db)
 
     if len(first["orgs"]) != len(dataset["organizations"]):
         fail(f"{len(first['orgs'])} organizations, expected {len(dataset['organizations'])}")
@@ -108,11 +157,11 @@ def main():
         if c[1] not in ids:
             fail(f"citation {c[0]!r} names edge {c[1]!r}, which is not a relationship id")
 
-    conn.execute(script)
-    if snapshot(conn) != first:
+    db.run_script(script)
+    if snapshot(db) != first:
         fail("loading the script a second time changed the graph")
     print(
-        f"ok: {len(first['orgs'])} organizations, {len(first['sources'])} sources, "
+        f"ok ({engine}): {len(first['orgs'])} organizations, {len(first['sources'])} sources, "
         f"{len(first['edges'])} relationships, {len(first['citations'])} citations"
     )
     if timing:

@@ -1,4 +1,4 @@
-//! `export -f cypher`, run as a real process: snapshots of both dialects on the full
+//! `export -f cypher`, run as a real process: snapshots of the three dialects on the full
 //! fixture, stable relationship ids (unchanged when unrelated records go or a filter
 //! drops them), filters honoured, and a property test that hostile Unicode comes back
 //! exactly from the script's string literals and never ends one early.
@@ -74,6 +74,11 @@ fn relationship_ids(script: &str) -> Vec<String> {
 #[test]
 fn snapshot_cypher_neo4j() {
     insta::assert_snapshot!("cypher", export(FULL, &[]));
+}
+
+#[test]
+fn snapshot_cypher_falkordb() {
+    insta::assert_snapshot!("cypher_falkordb", export(FULL, &["--dialect", "falkordb"]));
 }
 
 #[test]

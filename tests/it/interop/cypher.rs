@@ -1,8 +1,10 @@
-//! `export -f cypher` loaded into a real engine: Ladybug (PyPI `ladybug`, embedded, in
-//! the Kùzu line) runs the `--dialect kuzu` script twice, and `tests/interop/check_cypher.py`
+//! `export -f cypher` loaded into real engines: Ladybug (PyPI `ladybug`, embedded, in the
+//! Kùzu line) runs the `--dialect kuzu` script twice, and `tests/interop/check_cypher.py`
 //! compares the graph with the JSON export (counts per label and relationship type, every
 //! quote, locator and side, nothing changed by the second load). FalkorDB embedded
-//! (`falkordblite`) needs Python 3.12, which CI does not have; it is not tested here.
+//! (`falkordblite`) needs Python 3.12 or later: it loads the `--dialect falkordb` script
+//! the same way when `$ACTORGRAPH_FALKORDB_PYTHON` names such a Python with falkordblite
+//! installed (`.ci/run` sets it when it finds one), and is skipped with a message otherwise.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -70,23 +72,46 @@ pub(super) fn generated(dir: &Path, edges: usize) -> String {
     path.to_str().expect("utf-8 path").to_owned()
 }
 
-/// Loads `dataset`'s Cypher export into Ladybug and checks it against its JSON export.
+/// The Python that has falkordblite, if any.
+fn falkordb_python() -> Option<String> {
+    let python = std::env::var("ACTORGRAPH_FALKORDB_PYTHON").ok();
+    if python.is_none() {
+        println!(
+            "FalkorDB skipped: set ACTORGRAPH_FALKORDB_PYTHON to a Python >= 3.12 with \
+             falkordblite (pip install falkordblite)"
+        );
+    }
+    python
+}
+
+/// Loads `dataset`'s Cypher export into Ladybug (and FalkorDB when there is one) and
+/// checks it against its JSON export.
 fn check(dir: &Path, dataset: &str) {
-    let script = export_to(
+    let json = export_to(dir, dataset, &["-f", "json"], "g.json");
+    let kuzu = export_to(
         dir,
         dataset,
         &["-f", "cypher", "--dialect", "kuzu"],
-        "g.cypher",
+        "k.cypher",
     );
-    let json = export_to(dir, dataset, &["-f", "json"], "g.json");
-    let out = command("python3")
+    run_check("python3", "ladybug", &kuzu, &json, dataset);
+    if let Some(python) = falkordb_python() {
+        let args = ["-f", "cypher", "--dialect", "falkordb"];
+        let falkor = export_to(dir, dataset, &args, "f.cypher");
+        run_check(&python, "falkordb", &falkor, &json, dataset);
+    }
+}
+
+fn run_check(python: &str, engine: &str, script: &Path, json: &Path, dataset: &str) {
+    let out = command(python)
         .arg(root().join("tests/interop/check_cypher.py"))
-        .args([&script, &json])
+        .arg(engine)
+        .args([script, json])
         .output()
-        .expect("run python3");
+        .expect("run python");
     assert!(
         out.status.success(),
-        "{dataset}: {}{}",
+        "{dataset} ({engine}): {}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
