@@ -351,14 +351,23 @@ pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
     for org in &dataset.organizations {
         emit(out, &threat_actor(org))?;
     }
-    for (edge, id) in dataset.edges.iter().zip(&ids) {
-        emit(out, &relationship(dataset, edge, id))?;
-    }
-    for (edge, id) in dataset.edges.iter().zip(&ids) {
+    // Relationships and opinions, most of a big bundle, rendered on all cores in edge
+    // order (`export::batches`). An edge's endpoints were written before it, so every
+    // one of these objects follows another.
+    let pairs: Vec<(&Edge, &Cow<str>)> = dataset.edges.iter().zip(&ids).collect();
+    let to_buf = |buf: &mut Vec<u8>, v: &Value| -> io::Result<()> {
+        buf.extend_from_slice(b",\n");
+        serde_json::to_writer(&mut *buf, v).map_err(io::Error::other)
+    };
+    super::batches::write_in_order(&pairs, out, |_, (edge, id), buf| {
+        to_buf(buf, &relationship(dataset, edge, id))
+    })?;
+    super::batches::write_in_order(&pairs, out, |_, (edge, id), buf| {
         for (n, c) in edge.disputed_by.iter().enumerate() {
-            emit(out, &opinion(dataset, id, n, c))?;
+            to_buf(buf, &opinion(dataset, id, n, c))?;
         }
-    }
+        Ok(())
+    })?;
     out.write_all(b"\n]}\n")
 }
 
