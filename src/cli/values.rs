@@ -112,6 +112,9 @@ mod tests {
         for v in ClusterByArg::value_variants() {
             assert_eq!(ClusterByArg::from_str(v.0.name(), false), Ok(*v));
         }
+        for v in DialectArg::value_variants() {
+            assert_eq!(DialectArg::from_str(v.0.name(), false), Ok(*v));
+        }
         for v in ReportArg::value_variants() {
             assert_eq!(ReportArg::from_str(v.0.name(), false), Ok(*v));
         }
