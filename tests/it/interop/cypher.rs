@@ -129,7 +129,27 @@ fn cypher_loads_into_ladybug_twice_with_every_quote() {
     ] {
         check(dir.path(), dataset);
     }
+    // Edge types whose relationship types collide: with each other (`a-b`, `a.b`) and
+    // with the citations' `CITES`, which Kùzu must declare as one table of two pairs.
+    let colliding = dir.path().join("colliding.yaml");
+    std::fs::write(&colliding, COLLIDING).expect("write dataset");
+    check(dir.path(), colliding.to_str().expect("utf-8 path"));
 }
+
+const COLLIDING: &str = "edge_types:
+  - {name: cites, directed: true, label: cites}
+  - {name: a-b, directed: true, label: ab}
+  - {name: a.b, directed: false, label: ab2}
+organizations:
+  - {id: x, name: X}
+  - {id: y, name: Y}
+sources:
+  - {id: s, title: S}
+edges:
+  - {from: x, to: y, type: cites, date: 2001, sources: [{ref: s, quote: q1}]}
+  - {from: x, to: y, type: a-b, date: 2001, sources: [{ref: s, quote: q2}]}
+  - {from: x, to: y, type: a.b, date: 2001, sources: [{ref: s, quote: q3}]}
+";
 
 #[test]
 #[ignore = "needs python with ladybug (run by .ci/run with --ignored)"]
