@@ -9,7 +9,7 @@ use clap::Args;
 use super::CommandError;
 use super::filter_args::FilterArgs;
 use super::reporting::{ExcludeArgs, ReportingArgs, Stream};
-use super::values::{ClusterByArg, FormatArg, ReportArg};
+use super::values::{ClusterByArg, DialectArg, FormatArg, ReportArg};
 use crate::EXIT_OK;
 use crate::export;
 use crate::output;
@@ -35,6 +35,9 @@ pub(super) struct ExportArgs {
     /// GraphML, GEXF: mark undirected edges on the edge itself (Gephi reads it; networkx rejects it).
     #[arg(long)]
     per_edge_direction: bool,
+    /// Cypher: the engine whose schema statements open the script.
+    #[arg(long, value_enum, default_value_t)]
+    dialect: DialectArg,
     /// How to print diagnostics (on standard error).
     #[arg(long, value_enum, default_value_t)]
     diagnostics: ReportArg,
@@ -66,6 +69,7 @@ pub(super) fn run(
         legend: args.legend,
         cluster_by: args.cluster_by.map(|c| c.0),
         per_edge_direction: args.per_edge_direction,
+        dialect: args.dialect.0,
     };
     if args.format.0 == export::Format::Csv {
         let dir = args.output.as_ref().filter(|t| t.as_os_str() != "-");

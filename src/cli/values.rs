@@ -6,6 +6,7 @@
 use clap::ValueEnum;
 use clap::builder::PossibleValue;
 
+use crate::export::cypher::Dialect;
 use crate::export::{ClusterBy, Format};
 use crate::import::Preset;
 use crate::report::ReportFormat;
@@ -51,6 +52,8 @@ value_enum!(
         Format::Mermaid => "A Mermaid flowchart, for Markdown (GitHub, GitLab)",
         Format::Html => "One self-contained HTML page to explore, search and replay in time, offline",
         Format::Csv => "CSV tables (organizations, edges, sources, edge types) into the directory `-o DIR`, for Gephi, Kumu and spreadsheets; `import` reads them back",
+        Format::Cypher => "An openCypher script (UNWIND batches, MERGE on ids) for Neo4j, Memgraph and FalkorDB; `--dialect kuzu` for Kùzu and Ladybug",
+        Format::Stix => "A STIX 2.1 bundle (threat actors, relationships, citations, disputes as opinions), for OpenCTI and MISP",
     }
 );
 
@@ -60,6 +63,17 @@ value_enum!(
     |c| match c {
         ClusterBy::Region => "By `region`",
         ClusterBy::Kind => "By `kind`",
+    }
+);
+
+value_enum!(
+    /// `export --dialect`.
+    #[derive(Default)]
+    DialectArg(Dialect),
+    |d| match d {
+        Dialect::Neo4j => "Neo4j 5 uniqueness constraints first (Memgraph: see docs/exports.md)",
+        Dialect::Kuzu => "Kùzu and Ladybug: node and relationship tables declared first",
+        Dialect::Falkordb => "FalkorDB: indexes on the ids first (a second run reports them as existing)",
     }
 );
 
@@ -97,6 +111,9 @@ mod tests {
         }
         for v in ClusterByArg::value_variants() {
             assert_eq!(ClusterByArg::from_str(v.0.name(), false), Ok(*v));
+        }
+        for v in DialectArg::value_variants() {
+            assert_eq!(DialectArg::from_str(v.0.name(), false), Ok(*v));
         }
         for v in ReportArg::value_variants() {
             assert_eq!(ReportArg::from_str(v.0.name(), false), Ok(*v));

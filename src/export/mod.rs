@@ -5,12 +5,14 @@
 mod attributes;
 mod batches;
 pub mod csv;
+pub mod cypher;
 mod dot;
 mod gexf;
 mod graphml;
 pub mod html;
 mod json;
 pub(crate) mod mermaid;
+mod stix;
 pub(crate) mod text;
 mod xml;
 
@@ -36,6 +38,10 @@ pub enum Format {
     Csv,
     /// One self-contained HTML page to explore the network in a browser, offline.
     Html,
+    /// An openCypher script for Neo4j, Memgraph, FalkorDB (and Kùzu with a dialect).
+    Cypher,
+    /// A STIX 2.1 bundle, for OpenCTI and MISP.
+    Stix,
 }
 
 /// How to group nodes in formats that can (DOT clusters).
@@ -57,6 +63,8 @@ impl Format {
         Format::Mermaid,
         Format::Csv,
         Format::Html,
+        Format::Cypher,
+        Format::Stix,
     ];
 
     /// The format's name on the command line.
@@ -69,6 +77,8 @@ impl Format {
             Format::Mermaid => "mermaid",
             Format::Csv => "csv",
             Format::Html => "html",
+            Format::Cypher => "cypher",
+            Format::Stix => "stix",
         }
     }
 }
@@ -96,6 +106,8 @@ pub struct Options {
     /// GraphML and GEXF: mark undirected edges as such on the edge itself (Gephi honours
     /// it; networkx refuses such a file and igraph ignores the GraphML flag).
     pub per_edge_direction: bool,
+    /// Cypher: which engine's schema statements open the script.
+    pub dialect: cypher::Dialect,
 }
 
 /// Writes `dataset` in `format`.
@@ -114,5 +126,7 @@ pub fn write(
         // Four files: `csv::write_table` writes each; standard output gets the edges.
         Format::Csv => csv::write_table(dataset, "edges.csv", out),
         Format::Html => html::write(dataset, out),
+        Format::Cypher => cypher::write(dataset, options.dialect, out),
+        Format::Stix => stix::write(dataset, out),
     }
 }

@@ -122,6 +122,9 @@ const VARIANTS: &[&[&str]] = &[
     &["-f", "gexf", "--per-edge-direction", "--as-of", "2005-06"],
     &["-f", "mermaid"],
     &["-f", "html"],
+    &["-f", "cypher"],
+    &["-f", "cypher", "--dialect", "kuzu"],
+    &["-f", "stix"],
 ];
 
 /// The fixture's top-level sections, each as its own YAML text (key line included).

@@ -2,7 +2,8 @@
 //! GEXF 1.3 schemas, networkx and igraph (`tests/interop/check_graphml.py`,
 //! `tests/interop/check_gexf.py`), the CSV tables read as Gephi and Kumu read them
 //! (`tests/interop/check_csv.py`), Mermaid's own parser, JSON Schema validators, and
-//! the HTML page in headless Chromium (`browser`).
+//! the HTML page in headless Chromium (`browser`), the Cypher script loaded into Ladybug
+//! (`cypher`), and the STIX bundle through the OASIS validator and `stix2` (`stix`).
 //!
 //! These need external tools, so they are ignored by default; `.ci/run` runs them with
 //! `cargo test --test it interop:: -- --ignored`. The GraphML schemas are not in this
@@ -17,6 +18,8 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 mod browser;
+mod cypher;
+mod stix;
 
 use crate::unicode_text;
 

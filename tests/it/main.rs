@@ -12,6 +12,7 @@ mod dot_syntax;
 mod unicode_text;
 
 mod cli;
+mod cypher;
 mod dataset;
 mod diff;
 mod docs;
@@ -30,6 +31,7 @@ mod properties;
 mod regressions;
 mod schema;
 mod show;
+mod stix;
 mod ux;
 mod validate_fixtures;
 mod yaml_meaning;
