@@ -6,13 +6,12 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
 use crate::common;
 
-use common::{run, run_in};
+use common::{git, run, run_in};
 
 const BEFORE: &str = "tests/fixtures/diff/before";
 const AFTER: &str = "tests/fixtures/diff/after";
@@ -140,27 +139,6 @@ fn a_missing_path_that_is_no_revision_exits_2() {
 
 // ---------------------------------------------------------------------------------------
 // Git revisions
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(["-c", "user.name=test", "-c", "user.email=test@example.org"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
-}
 
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("mkdir");

@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::child;
+use crate::common::git;
 
 use child::{Limits, Run};
 
@@ -325,26 +326,6 @@ fn diff_markdown_keeps_line_structure_and_fences_code_spans() {
 
 // ---------------------------------------------------------------------------------------
 // diff and git
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(["-c", "user.name=test", "-c", "user.email=test@example.org"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// A repository whose `graphs/` changes from `dataset("Before")` to `dataset("After")`.
 fn repository() -> tempfile::TempDir {
