@@ -20,7 +20,8 @@ pub struct Filter {
     pub types: Vec<String>,
     /// Drop these relation types.
     pub exclude_types: Vec<String>,
-    /// Keep the ego network of this organization.
+    /// Keep the ego network of this organization: its id, or its name, short name or
+    /// alias (case, spaces and accents ignored).
     pub focus: Option<String>,
     /// Steps from the focus (default 1).
     pub depth: usize,
@@ -188,7 +189,8 @@ impl Filter {
             .map(|e| keep_org[e.from] && keep_org[e.to] && self.edge_kept(dataset, e))
             .collect();
         if let Some(focus) = &self.focus {
-            let within = ego(dataset, focus, self.depth.max(1), &keep_edge);
+            let start = crate::find::resolve(dataset, focus).ok();
+            let within = ego(dataset, start, self.depth.max(1), &keep_edge);
             for (i, keep) in keep_org.iter_mut().enumerate() {
                 *keep &= within[i];
             }
@@ -252,14 +254,11 @@ impl Filter {
             }
         }
         if let Some(focus) = &self.focus {
-            let orgs: Vec<&str> = dataset
-                .organizations
-                .iter()
-                .map(|o| o.id.as_str())
-                .collect();
-            if !orgs.contains(&focus.as_str()) {
-                return Err(unknown("organization", focus, &orgs));
-            }
+            crate::find::resolve(dataset, focus).map_err(|e| FilterError::Unknown {
+                what: "organization",
+                name: e.id,
+                suggestion: e.suggestion,
+            })?;
         }
         Ok(())
     }
@@ -336,14 +335,11 @@ pub fn may_hold(when: &When, lo: Day, hi: Day) -> bool {
     }
 }
 
-/// Organizations within `depth` steps of `focus`, along kept edges in either direction.
-fn ego(dataset: &Dataset, focus: &str, depth: usize, keep_edge: &[bool]) -> Vec<bool> {
+/// Organizations within `depth` steps of organization `focus`, along kept edges in either direction.
+fn ego(dataset: &Dataset, focus: Option<usize>, depth: usize, keep_edge: &[bool]) -> Vec<bool> {
     let n = dataset.organizations.len();
     let mut distance = vec![usize::MAX; n];
-    let Ok(start) = dataset
-        .organizations
-        .binary_search_by(|o| o.id.as_str().cmp(focus))
-    else {
+    let Some(start) = focus else {
         return vec![false; n];
     };
     distance[start] = 0;

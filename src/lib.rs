@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub(crate) mod diff;
 pub mod export;
 pub mod filter;
+pub(crate) mod find;
 pub mod import;
 pub(crate) mod init;
 pub(crate) mod load;

@@ -15,51 +15,6 @@ use std::io::{self, Write};
 
 use crate::model::{Citation, Dataset, Date, Edge, Organization};
 use crate::printable::printable;
-use crate::suggest;
-
-/// An id that names no organization, with the organization it probably meant.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct UnknownOrganization {
-    id: String,
-    suggestion: Option<String>,
-}
-
-impl std::fmt::Display for UnknownOrganization {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown organization `{}`", self.id)?;
-        match &self.suggestion {
-            Some(k) => write!(f, "; did you mean `{k}`?"),
-            None => Ok(()),
-        }
-    }
-}
-
-impl std::error::Error for UnknownOrganization {}
-
-/// The index of organization `id`, or an error with a suggestion: the organization whose
-/// name, short name or alias it is, else the closest id.
-pub(crate) fn find(dataset: &Dataset, id: &str) -> Result<usize, UnknownOrganization> {
-    if let Ok(i) = dataset
-        .organizations
-        .binary_search_by(|o| o.id.as_str().cmp(id))
-    {
-        return Ok(i);
-    }
-    let lower = id.to_lowercase();
-    let named = dataset.organizations.iter().find(|o| {
-        std::iter::once(&o.name)
-            .chain(&o.short)
-            .chain(&o.aliases)
-            .any(|n| n.to_lowercase() == lower)
-    });
-    let hint = named
-        .map(|o| o.id.as_str())
-        .or_else(|| suggest::closest(id, dataset.organizations.iter().map(|o| o.id.as_str())));
-    Err(UnknownOrganization {
-        id: id.to_owned(),
-        suggestion: hint.map(str::to_owned),
-    })
-}
 
 /// How an edge meets the organization shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use std::{fmt, io};
 use crate::filter::FilterError;
 use crate::output::OutputError;
 use crate::revision::RevisionError;
-use crate::show::UnknownOrganization;
+use crate::find::UnknownOrganization;
 
 /// A command's failure, printed as `error: …` with exit status 2.
 #[derive(Debug)]

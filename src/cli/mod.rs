@@ -5,6 +5,7 @@ mod diff;
 mod error;
 mod export;
 mod filter_args;
+mod find;
 mod generate;
 mod import;
 mod init;
@@ -41,6 +42,9 @@ enum Command {
     Export(Box<export::ExportArgs>),
     /// Validate, then print one organization with all its edges, dates and quoted citations.
     Show(show::ShowArgs),
+    /// Validate, then list the organizations and sources whose id, name, short name,
+    /// alias or title matches a query, best match first, with their ids.
+    Find(find::FindArgs),
     /// Print the JSON Schema (draft 2020-12) of a dataset file, for editors such as VS Code
     /// with yaml-language-server.
     ///
@@ -78,6 +82,7 @@ where
         Command::Export(args) => export::run(&args, stdout, stderr),
         Command::Diff(args) => diff::run(&args, stdout, stderr),
         Command::Show(args) => show::run(&args, stdout, stderr),
+        Command::Find(args) => find::run(&args, stdout, stderr),
         Command::Schema(args) => schema::run(&args, stdout),
         Command::Import(args) => import::run(&args, stdout, stderr),
         Command::Init(args) => init::run(&args, stdout),

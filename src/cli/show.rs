@@ -14,7 +14,8 @@ use crate::show;
 
 #[derive(Debug, Args)]
 pub(super) struct ShowArgs {
-    /// The organization's id.
+    /// The organization's id, or its name, short name or alias (case, spaces and accents
+    /// ignored).
     id: String,
     /// YAML files or directories (searched recursively for *.yaml and *.yml).
     #[arg(default_value = "graphs")]
@@ -55,7 +56,7 @@ pub(super) fn run(
     let Some(dataset) = &checked.dataset else {
         return Ok(super::exit_status(&checked));
     };
-    let org = show::find(dataset, &args.id)?;
+    let org = crate::find::resolve(dataset, &args.id)?;
     let mut out = io::BufWriter::new(stdout);
     match args.format {
         ShowFormat::Text => show::write(dataset, org, &mut out)?,

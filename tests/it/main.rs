@@ -19,6 +19,7 @@ mod docs;
 mod export;
 mod export_slices;
 mod filters;
+mod find;
 mod hostile;
 mod hostile_files;
 mod hostile_text;
