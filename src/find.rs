@@ -41,10 +41,11 @@ pub(crate) fn resolve(dataset: &Dataset, name: &str) -> Result<usize, UnknownOrg
         return Ok(i);
     }
     let key = match_key(name);
-    if !key.is_empty() {
-        if let Some(i) = orgs.iter().position(|o| org_names(o).any(|n| match_key(n) == key)) {
-            return Ok(i);
-        }
+    let named = orgs
+        .iter()
+        .position(|o| org_names(o).any(|n| match_key(n) == key));
+    if let Some(i) = named.filter(|_| !key.is_empty()) {
+        return Ok(i);
     }
     let hint = suggest::closest(name, orgs.iter().map(|o| o.id.as_str())).or_else(|| {
         search(dataset, name)
@@ -180,7 +181,7 @@ fn compare(key: &str, other: &str) -> Option<(How, usize)> {
 fn org_names(o: &crate::model::Organization) -> impl Iterator<Item = &str> {
     std::iter::once(o.name.as_str())
         .chain(o.short.as_deref())
-        .chain(o.aliases.iter().map(|a| a.as_str()))
+        .chain(o.aliases.iter().map(compact_str::CompactString::as_str))
 }
 
 #[cfg(test)]

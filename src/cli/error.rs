@@ -5,9 +5,9 @@
 use std::{fmt, io};
 
 use crate::filter::FilterError;
+use crate::find::UnknownOrganization;
 use crate::output::OutputError;
 use crate::revision::RevisionError;
-use crate::find::UnknownOrganization;
 
 /// A command's failure, printed as `error: …` with exit status 2.
 #[derive(Debug)]

@@ -67,7 +67,11 @@ pub(super) fn run(
         FindFormat::Json => write_json(dataset, &args.query, &hits, &mut out)?,
     }
     out.flush()?;
-    Ok(if hits.is_empty() { EXIT_INVALID } else { EXIT_OK })
+    Ok(if hits.is_empty() {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    })
 }
 
 /// The id and name of a hit's record.

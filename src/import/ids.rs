@@ -52,6 +52,16 @@ fn is_apostrophe(c: char) -> bool {
 /// most 64 characters (cut at a separator when possible). Empty when `name` has no Latin
 /// letter or digit.
 pub fn slug(name: &str) -> String {
+    let mut out = words(name);
+    if out.len() > MAX_ID {
+        let cut = out[..MAX_ID].rfind('-').filter(|&i| i >= MAX_ID / 2);
+        out.truncate(cut.unwrap_or(MAX_ID));
+    }
+    out
+}
+
+/// [`slug`] at any length.
+fn words(name: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
     for c in name.chars() {
@@ -74,18 +84,14 @@ pub fn slug(name: &str) -> String {
             None => dash = true,
         }
     }
-    if out.len() > MAX_ID {
-        let cut = out[..MAX_ID].rfind('-').filter(|&i| i >= MAX_ID / 2);
-        out.truncate(cut.unwrap_or(MAX_ID));
-    }
     out
 }
 
-/// The key names are compared by: [`slug`] without its separators, so case, spaces,
-/// punctuation and accents do not count. Names with no Latin letter or digit compare by
+/// The key names are compared by: [`slug`] without its separators and at any length, so
+/// case, spaces, punctuation and accents do not count. Names with no Latin letter or digit compare by
 /// their lowercase text without spaces.
 pub fn match_key(name: &str) -> String {
-    let s = slug(name).replace('-', "");
+    let s = words(name).replace('-', "");
     if s.is_empty() {
         name.chars()
             .filter(|c| !c.is_whitespace())
@@ -160,6 +166,8 @@ mod tests {
         assert_eq!(match_key("Jabhat al-Nuşra"), match_key("jabhat al nusra"));
         assert_eq!(match_key("Ansar Al-Islam"), match_key("ANSAR AL ISLAM "));
         assert_eq!(match_key("حزب الله"), "حزبالله");
+        let long = "word ".repeat(30);
+        assert_eq!(match_key(&long), "word".repeat(30));
     }
 
     #[test]

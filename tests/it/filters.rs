@@ -159,7 +159,8 @@ fn unknown_names_are_usage_errors_with_suggestions() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("data.yaml"), DATASET).expect("write");
     for (args, expected) in [
-        (vec!["--focus", "alpha"], "unknown organization `alpha`"),
+        // `alpha` would name `a` (its name, case ignored).
+        (vec!["--focus", "zulu"], "unknown organization `zulu`"),
         (vec!["--type", "rivalri"], "did you mean `rivalry`?"),
         (vec!["--according-to", "s3"], "unknown source `s3`"),
     ] {

@@ -51,7 +51,11 @@ fn sources_are_found_after_organizations() {
     // `tip` through its alias "Eastern Turkistan Islamic Movement".
     let out = find("islamic movement", &[]);
     assert_eq!(ids(&out), ["imu", "tip", "imu-joins-is-2015"], "{out}");
-    assert!(out.lines().last().is_some_and(|l| l.contains("\tsource\ttitle: ")));
+    assert!(
+        out.lines()
+            .last()
+            .is_some_and(|l| l.contains("\tsource\ttitle: "))
+    );
 }
 
 #[test]
@@ -72,7 +76,12 @@ fn json_lists_each_match_with_how_it_matched() {
 fn nothing_found_exits_with_1_and_prints_nothing() {
     for query in ["qqqqzzzz", " - "] {
         let r = run(&["find", query, "graphs"]);
-        assert_eq!((r.code, r.stdout.as_str()), (1, ""), "{query}: {}", r.stderr);
+        assert_eq!(
+            (r.code, r.stdout.as_str()),
+            (1, ""),
+            "{query}: {}",
+            r.stderr
+        );
     }
     let r = run(&["find", "qqqqzzzz", "graphs", "-f", "json"]);
     assert_eq!(r.code, 1);
@@ -85,7 +94,12 @@ fn show_takes_a_name_short_name_or_alias() {
     assert_eq!(by_id.code, 0, "{}", by_id.stderr);
     for name in ["KIB", "Katibat Imam al Bukhari", "katibat imam al-bukhari"] {
         let r = run(&["show", name, "graphs"]);
-        assert_eq!((r.code, &r.stdout), (0, &by_id.stdout), "{name}: {}", r.stderr);
+        assert_eq!(
+            (r.code, &r.stdout),
+            (0, &by_id.stdout),
+            "{name}: {}",
+            r.stderr
+        );
     }
 }
 
