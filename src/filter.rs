@@ -49,6 +49,13 @@ pub enum FilterError {
         /// The closest known name.
         suggestion: Option<String>,
     },
+    /// A name (not an id) that several organizations share.
+    Ambiguous {
+        /// The name given.
+        name: String,
+        /// The ids of the organizations it names.
+        ids: Vec<String>,
+    },
     /// `--between FROM..TO` with TO before FROM.
     ReversedSpan {
         /// FROM as written.
@@ -72,6 +79,7 @@ impl std::fmt::Display for FilterError {
                     None => Ok(()),
                 }
             }
+            FilterError::Ambiguous { name, ids } => crate::find::write_ambiguous(f, name, ids),
             FilterError::ReversedSpan { from, to } => write!(
                 f,
                 "the span `{from}..{to}` ends before it starts; write it as `{to}..{from}`"
@@ -254,10 +262,19 @@ impl Filter {
             }
         }
         if let Some(focus) = &self.focus {
-            crate::find::resolve(dataset, focus).map_err(|e| FilterError::Unknown {
-                what: "organization",
-                name: e.id,
-                suggestion: e.suggestion,
+            crate::find::resolve(dataset, focus).map_err(|e| {
+                if e.ambiguous.is_empty() {
+                    FilterError::Unknown {
+                        what: "organization",
+                        name: e.id,
+                        suggestion: e.suggestion,
+                    }
+                } else {
+                    FilterError::Ambiguous {
+                        name: e.id,
+                        ids: e.ambiguous,
+                    }
+                }
             })?;
         }
         Ok(())

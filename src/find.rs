@@ -18,10 +18,15 @@ pub(crate) struct UnknownOrganization {
     pub id: String,
     /// The organization it probably meant.
     pub suggestion: Option<String>,
+    /// The organizations it names, when it names more than one (by id).
+    pub ambiguous: Vec<String>,
 }
 
 impl std::fmt::Display for UnknownOrganization {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.ambiguous.is_empty() {
+            return write_ambiguous(f, &self.id, &self.ambiguous);
+        }
         write!(f, "unknown organization `{}`", self.id)?;
         match &self.suggestion {
             Some(k) => write!(f, "; did you mean `{k}`?"),
@@ -32,20 +37,48 @@ impl std::fmt::Display for UnknownOrganization {
 
 impl std::error::Error for UnknownOrganization {}
 
-/// The index of the organization `name` names: its id, else the organization (first by
-/// id) whose name, short name or alias has the same key. Otherwise an error suggesting
-/// the closest id, or the organization with the closest name.
+/// The message for a name several organizations share (`ids`).
+pub(crate) fn write_ambiguous(
+    f: &mut std::fmt::Formatter<'_>,
+    name: &str,
+    ids: &[String],
+) -> std::fmt::Result {
+    let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+    write!(
+        f,
+        "`{name}` names {} organizations ({}); give one of their ids",
+        ids.len(),
+        ids.join(", ")
+    )
+}
+
+/// The index of the organization `name` names: its id, else the one organization whose
+/// name, short name or alias has the same key. A name several organizations share is an
+/// error listing their ids; an unknown one, an error suggesting the closest id, or the
+/// organization with the closest name.
 pub(crate) fn resolve(dataset: &Dataset, name: &str) -> Result<usize, UnknownOrganization> {
     let orgs = &dataset.organizations;
     if let Ok(i) = orgs.binary_search_by(|o| o.id.as_str().cmp(name)) {
         return Ok(i);
     }
     let key = match_key(name);
-    let named = orgs
-        .iter()
-        .position(|o| org_names(o).any(|n| match_key(n) == key));
-    if let Some(i) = named.filter(|_| !key.is_empty()) {
-        return Ok(i);
+    let named: Vec<usize> = if key.is_empty() {
+        Vec::new()
+    } else {
+        (0..orgs.len())
+            .filter(|&i| org_names(&orgs[i]).any(|n| match_key(n) == key))
+            .collect()
+    };
+    match named[..] {
+        [i] => return Ok(i),
+        [] => {}
+        _ => {
+            return Err(UnknownOrganization {
+                id: name.to_owned(),
+                suggestion: None,
+                ambiguous: named.iter().map(|&i| orgs[i].id.to_string()).collect(),
+            });
+        }
     }
     let hint = suggest::closest(name, orgs.iter().map(|o| o.id.as_str())).or_else(|| {
         search(dataset, name)
@@ -56,6 +89,7 @@ pub(crate) fn resolve(dataset: &Dataset, name: &str) -> Result<usize, UnknownOrg
     Err(UnknownOrganization {
         id: name.to_owned(),
         suggestion: hint.map(str::to_owned),
+        ambiguous: Vec::new(),
     })
 }
 

@@ -126,3 +126,30 @@ fn an_unknown_focus_gets_the_suggestion_show_gives() {
         assert_eq!(r.stdout, "");
     }
 }
+
+#[test]
+fn a_name_two_organizations_share_is_refused_naming_both() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("d.yaml"),
+        "organizations:\n  - {id: a, name: Alpha Front, aliases: [The Front]}\n  \
+         - {id: b, name: Beta Front, aliases: [the front]}\nsources:\n  - {id: s, title: S}\n\
+         edges:\n  - {from: a, to: b, type: rivalry, date: 2001, sources: [s]}\n",
+    )
+    .expect("write");
+    for args in [
+        &["show", "The Front", "d.yaml"][..],
+        &["export", "d.yaml", "-f", "json", "--focus", "THE FRONT"][..],
+    ] {
+        let r = common::run_in(dir.path(), args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stdout);
+        assert!(
+            r.stderr
+                .contains("names 2 organizations (`a`, `b`); give one of their ids"),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+    // An id is never ambiguous.
+    assert_eq!(common::run_in(dir.path(), &["show", "a", "d.yaml"]).code, 0);
+}
