@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::CommandError;
 use super::filter_args::FilterArgs;
-use super::reporting::{ExcludeArgs, ReportingArgs, Stream};
+use super::reporting::{ExcludeArgs, ReportingArgs};
 use super::values::{ClusterByArg, DialectArg, FormatArg, ReportArg};
 use crate::EXIT_OK;
 use crate::export;
@@ -54,11 +54,7 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CommandError> {
-    let how = super::Reporting {
-        format: args.diagnostics.0,
-        style: args.reporting.style(Stream::Stderr),
-        exclude: &args.exclude,
-    };
+    let how = super::Reporting::on_stderr(args.diagnostics, &args.reporting, &args.exclude);
     let checked = super::check_reporting(&args.paths, &how, stderr)?;
     let Some(dataset) = &checked.dataset else {
         return Ok(super::exit_status(&checked));

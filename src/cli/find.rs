@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::CommandError;
-use super::reporting::{ExcludeArgs, ReportingArgs, Stream};
+use super::reporting::{ExcludeArgs, ReportingArgs};
 use super::values::ReportArg;
 use crate::find::{self, Hit, Kind};
 use crate::model::Dataset;
@@ -51,11 +51,7 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CommandError> {
-    let how = super::Reporting {
-        format: args.diagnostics.0,
-        style: args.reporting.style(Stream::Stderr),
-        exclude: &args.exclude,
-    };
+    let how = super::Reporting::on_stderr(args.diagnostics, &args.reporting, &args.exclude);
     let checked = super::check_reporting(&args.paths, &how, stderr)?;
     let Some(dataset) = &checked.dataset else {
         return Ok(super::exit_status(&checked));

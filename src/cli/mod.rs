@@ -122,6 +122,22 @@ struct Reporting<'a> {
     exclude: &'a reporting::ExcludeArgs,
 }
 
+impl<'a> Reporting<'a> {
+    /// How a command whose own output goes to standard output reports its diagnostics:
+    /// on standard error, in `format`, styled by `args`.
+    fn on_stderr(
+        format: values::ReportArg,
+        args: &reporting::ReportingArgs,
+        exclude: &'a reporting::ExcludeArgs,
+    ) -> Self {
+        Reporting {
+            format: format.0,
+            style: args.style(reporting::Stream::Stderr),
+            exclude,
+        }
+    }
+}
+
 /// Loads and validates `paths`, printing any diagnostics on `stderr` as `how` says while
 /// the model is built: the front half of every command that needs a dataset.
 fn check_reporting(

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::CommandError;
-use super::reporting::{ExcludeArgs, ReportingArgs, Stream};
+use super::reporting::{ExcludeArgs, ReportingArgs};
 use super::values::ReportArg;
 use crate::EXIT_OK;
 use crate::show;
@@ -47,11 +47,7 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CommandError> {
-    let how = super::Reporting {
-        format: args.diagnostics.0,
-        style: args.reporting.style(Stream::Stderr),
-        exclude: &args.exclude,
-    };
+    let how = super::Reporting::on_stderr(args.diagnostics, &args.reporting, &args.exclude);
     let checked = super::check_reporting(&args.paths, &how, stderr)?;
     let Some(dataset) = &checked.dataset else {
         return Ok(super::exit_status(&checked));
