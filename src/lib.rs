@@ -19,6 +19,7 @@ pub(crate) mod find;
 pub mod import;
 pub(crate) mod init;
 pub(crate) mod load;
+pub(crate) mod lsp;
 pub(crate) mod markdown;
 pub mod model;
 pub(crate) mod output;

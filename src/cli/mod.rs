@@ -9,6 +9,7 @@ mod find;
 mod generate;
 mod import;
 mod init;
+mod lsp;
 mod reporting;
 mod schema;
 mod show;
@@ -59,6 +60,9 @@ enum Command {
     /// Start a project: a commented example dataset (with the schema modeline for
     /// editors), the schema, and the GitHub review workflow. Never overwrites a file.
     Init(init::InitArgs),
+    /// Run the language server (completion, diagnostics as you type, go to definition,
+    /// rename…) over standard input and output, for an editor to start; see docs/editors.md.
+    Lsp(lsp::LspArgs),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish).
     ///
     /// For example `actorgraph completions bash > ~/.local/share/bash-completion/completions/actorgraph`.
@@ -86,6 +90,7 @@ where
         Command::Schema(args) => schema::run(&args, stdout),
         Command::Import(args) => import::run(&args, stdout, stderr),
         Command::Init(args) => init::run(&args, stdout),
+        Command::Lsp(args) => lsp::run(&args, stdout),
         Command::Completions(args) => generate::completions(&args, stdout),
         Command::Man(args) => generate::man(&args, stdout),
     };

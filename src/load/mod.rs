@@ -21,7 +21,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use discover::{Exclude, IGNORE_FILE, MAX_IGNORE_BYTES, is_yaml};
-use open::{Fingerprint, Identity, OpenError};
+pub(crate) use open::Identity;
+use open::{Fingerprint, OpenError};
 pub use open::{MAX_FILE_BYTES, too_large};
 use raw::{RawDataset, RawFile};
 
@@ -57,6 +58,29 @@ pub fn load_excluding(paths: &[PathBuf], exclude: &Exclude) -> Loaded {
         identities.push(Some(identity));
     }
     load_files(files, &identities, diagnostics)
+}
+
+/// The YAML files under `paths` exactly as [`load_excluding`] finds them (links,
+/// special files, hidden entries and ignore rules alike), in sorted order, each with the
+/// file it led to, and the problems met on the way: for the language server, which
+/// reads them itself so that an editor's unsaved text can take a file's place.
+pub(crate) fn discover_files(
+    paths: &[PathBuf],
+    exclude: &Exclude,
+) -> (Vec<(PathBuf, Identity)>, Vec<Diagnostic>) {
+    let (found, problems) = discover::discover(paths, exclude);
+    let found = found.into_iter().map(|f| (f.path, f.identity)).collect();
+    (found, problems)
+}
+
+/// Reads a file [`discover_files`] found, as loading reads it: bounded, and only if the
+/// path still leads to the file that was found. The error says why, naming the path.
+pub(crate) fn read_found(path: &Path, identity: Identity) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    match open::read_bounded(path, Some(identity), &mut bytes) {
+        Ok(_) => Ok(bytes),
+        Err(e) => Err(unread(path, e).message),
+    }
 }
 
 /// A file given in memory rather than on disk: a git revision's blob.

@@ -102,6 +102,18 @@ impl PackedEdges {
         self.len += 1;
     }
 
+    /// Unpacks the edges one at a time, leaving the buffer in place (the language
+    /// server indexes the records it then hands to validation).
+    pub fn iter(&self) -> Unpack<&[u8]> {
+        Unpack {
+            file: self.file,
+            bytes: &self.bytes,
+            at: 0,
+            left: self.len,
+            line: 0,
+        }
+    }
+
     /// Releases what the growing buffer over-reserved.
     pub fn shrink_to_fit(&mut self) {
         self.bytes.shrink_to_fit();
@@ -167,15 +179,15 @@ impl IntoIterator for PackedEdges {
 
 /// Unpacks edges from a buffer written by [`PackedEdges::push`].
 #[derive(Debug)]
-pub struct Unpack {
+pub struct Unpack<B = Vec<u8>> {
     file: FileId,
-    bytes: Vec<u8>,
+    bytes: B,
     at: usize,
     left: usize,
     line: u32,
 }
 
-impl Unpack {
+impl<B: AsRef<[u8]>> Unpack<B> {
     fn edge(&mut self) -> RawEdge {
         let present = self.number() as u16;
         let span = self.span();
@@ -233,7 +245,7 @@ impl Unpack {
     fn text(&mut self) -> Text {
         let span = self.span();
         let len = self.number() as usize;
-        let bytes = &self.bytes[self.at..self.at + len];
+        let bytes = &self.bytes.as_ref()[self.at..self.at + len];
         self.at += len;
         // Written from a `str`, so always UTF-8; checked because this crate has no unsafe.
         let value = std::str::from_utf8(bytes).map_or_else(
@@ -258,7 +270,7 @@ impl Unpack {
     }
 
     fn number(&mut self) -> u64 {
-        let bytes = &self.bytes;
+        let bytes = self.bytes.as_ref();
         let mut n = 0;
         let mut shift = 0;
         loop {
@@ -273,7 +285,7 @@ impl Unpack {
     }
 }
 
-impl Iterator for Unpack {
+impl<B: AsRef<[u8]>> Iterator for Unpack<B> {
     type Item = RawEdge;
 
     fn next(&mut self) -> Option<RawEdge> {
@@ -289,7 +301,7 @@ impl Iterator for Unpack {
     }
 }
 
-impl ExactSizeIterator for Unpack {}
+impl<B: AsRef<[u8]>> ExactSizeIterator for Unpack<B> {}
 
 #[cfg(test)]
 mod tests;

@@ -202,6 +202,11 @@ impl RawEdges {
         self.len == 0
     }
 
+    /// The edges of each file that has any, in file order, left in place.
+    pub fn files(&self) -> &[PackedEdges] {
+        &self.files
+    }
+
     /// The edges of each file that has any, in file order.
     pub fn into_files(self) -> Vec<PackedEdges> {
         self.files

@@ -1,0 +1,35 @@
+//! The background validation: a thread that takes the latest [`Job`], waits until no
+//! newer one arrives for the debounce delay, validates it, and sends the snapshot back
+//! to the main loop. Jobs that arrive while it validates wait for the next round, so
+//! typing never queues more than one validation.
+
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::Duration;
+
+use super::server::Event;
+use super::workspace::{Job, validate};
+
+/// Starts the thread; it ends when the returned sender is dropped.
+pub fn spawn(events: Sender<Event>, debounce: Duration) -> std::io::Result<Sender<Job>> {
+    let (jobs, queue) = channel();
+    std::thread::Builder::new()
+        .name("actorgraph-validate".into())
+        .spawn(move || run(&queue, &events, debounce))?;
+    Ok(jobs)
+}
+
+fn run(queue: &Receiver<Job>, events: &Sender<Event>, debounce: Duration) {
+    while let Ok(mut job) = queue.recv() {
+        loop {
+            match queue.recv_timeout(debounce) {
+                Ok(newer) => job = newer,
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        let snapshot = validate(&job);
+        if events.send(Event::Validated(Box::new(snapshot))).is_err() {
+            return;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! The workspace: the folders the client opened, the buffers it holds open, and the
+//! snapshot of the dataset validated from both. Files are found with the command line's
+//! own discovery (links, special files, hidden entries, `.actorgraphignore` and
+//! `--exclude`), read with its bounds, and an open buffer's unsaved text takes the place
+//! of its file; nothing outside the workspace folders is ever read.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use lsp_types::TextDocumentContentChangeEvent;
+
+use super::index::Index;
+use super::position::{Lines, offset_of};
+use super::uri;
+use crate::diagnostic::Diagnostic;
+use crate::load::{self, Exclude, InMemory, is_yaml};
+use crate::pipeline::{self, Input, Mode};
+
+/// An open buffer.
+#[derive(Debug)]
+pub struct Doc {
+    /// Its text as the client last sent it.
+    pub text: String,
+    /// Where its lines start.
+    pub lines: Lines,
+    /// The text handed to the last validation, while it is still the current text.
+    shared: Option<Arc<[u8]>>,
+}
+
+impl Doc {
+    fn new(text: String) -> Doc {
+        Doc {
+            lines: Lines::of(text.as_bytes()),
+            text,
+            shared: None,
+        }
+    }
+
+    /// The text, shared with validation (copied once per edit).
+    fn shared(&mut self) -> Arc<[u8]> {
+        Arc::clone(
+            self.shared
+                .get_or_insert_with(|| Arc::from(self.text.as_bytes())),
+        )
+    }
+
+    /// Whether `bytes` is the text this buffer last handed to validation, unchanged since.
+    pub fn is(&self, bytes: &Arc<[u8]>) -> bool {
+        self.shared.as_ref().is_some_and(|s| Arc::ptr_eq(s, bytes))
+    }
+}
+
+/// The folders and buffers.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    /// The workspace folders, as the client named them.
+    pub roots: Vec<PathBuf>,
+    /// What the user excludes (`--exclude`).
+    pub exclude: Exclude,
+    /// Open buffers by path.
+    pub docs: HashMap<PathBuf, Doc>,
+}
+
+/// What the background validation needs: the folders and the open buffers' texts.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The folders.
+    pub roots: Vec<PathBuf>,
+    /// What to exclude.
+    pub exclude: Exclude,
+    /// Open buffers' texts by path.
+    pub overlay: Vec<(PathBuf, Arc<[u8]>)>,
+}
+
+impl Workspace {
+    /// Whether `path` is inside a workspace folder (with no folder, every open buffer is
+    /// its own workspace and nothing is read from disk).
+    pub fn contains(&self, path: &Path) -> bool {
+        self.roots.is_empty() || self.roots.iter().any(|r| path.starts_with(r))
+    }
+
+    /// The path of a `file:` URI inside the workspace.
+    pub fn path_of(&self, uri: &str) -> Option<PathBuf> {
+        uri::to_path(uri).filter(|p| self.contains(p))
+    }
+
+    /// Opens (or replaces) a buffer.
+    pub fn open(&mut self, path: PathBuf, text: String) {
+        self.docs.insert(path, Doc::new(text));
+    }
+
+    /// Applies a client's edits to a buffer, in order; positions out of range are
+    /// clamped into the text.
+    pub fn change(&mut self, path: &Path, changes: Vec<TextDocumentContentChangeEvent>) {
+        let Some(doc) = self.docs.get_mut(path) else {
+            return;
+        };
+        for change in changes {
+            match change.range {
+                None => doc.text = change.text,
+                Some(range) => {
+                    let start = offset_of(&doc.text, &doc.lines, range.start);
+                    let end = offset_of(&doc.text, &doc.lines, range.end).max(start);
+                    doc.text.replace_range(start..end, &change.text);
+                }
+            }
+            doc.lines = Lines::of(doc.text.as_bytes());
+        }
+        doc.shared = None;
+    }
+
+    /// Closes a buffer: its file on disk counts again.
+    pub fn close(&mut self, path: &Path) {
+        self.docs.remove(path);
+    }
+
+    /// The job validating the workspace as it is now.
+    pub fn job(&mut self) -> Job {
+        let mut overlay: Vec<_> = self
+            .docs
+            .iter_mut()
+            .map(|(path, doc)| (path.clone(), doc.shared()))
+            .collect();
+        overlay.sort_by(|a, b| a.0.cmp(&b.0));
+        Job {
+            roots: self.roots.clone(),
+            exclude: self.exclude.clone(),
+            overlay,
+        }
+    }
+}
+
+/// One validated state of the workspace.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// The files, sorted by path.
+    pub paths: Vec<PathBuf>,
+    /// Their URIs.
+    pub uris: Vec<String>,
+    /// The text each was validated with.
+    pub texts: Vec<Arc<[u8]>>,
+    /// Where their lines start.
+    pub lines: Vec<Lines>,
+    /// The validator's diagnostics, in report order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Definitions, references and records.
+    pub index: Index,
+}
+
+impl Snapshot {
+    /// The position of a file by path.
+    pub fn file(&self, path: &Path) -> Option<usize> {
+        self.paths.binary_search_by(|p| p.as_path().cmp(path)).ok()
+    }
+}
+
+/// A file's text, or why it could not be read.
+type Content = Result<Arc<[u8]>, String>;
+
+/// Validates the workspace `job` describes, through [`pipeline::check`] like every
+/// command, indexing the records on the way.
+pub fn validate(job: &Job) -> Snapshot {
+    let overlay: HashMap<&Path, &Arc<[u8]>> =
+        job.overlay.iter().map(|(p, t)| (p.as_path(), t)).collect();
+    let (found, mut problems) = if job.roots.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        load::discover_files(&job.roots, &job.exclude)
+    };
+    let mut files: Vec<(PathBuf, Content)> = found
+        .into_iter()
+        .map(|(path, identity)| {
+            let content = match overlay.get(path.as_path()) {
+                Some(text) => Ok(Arc::clone(text)),
+                None => load::read_found(&path, identity).map(without_bom),
+            };
+            (path, content)
+        })
+        .collect();
+    for (path, text) in &job.overlay {
+        if unsaved_new_file(job, path) && !files.iter().any(|(p, _)| p == path) {
+            files.push((path.clone(), Ok(Arc::clone(text))));
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut snapshot = Snapshot::default();
+    let mut given = Vec::with_capacity(files.len());
+    for (path, content) in files {
+        let text = content
+            .as_ref()
+            .map_or_else(|_| Arc::from(&b""[..]), Arc::clone);
+        snapshot.lines.push(Lines::of(&text));
+        snapshot.texts.push(text);
+        snapshot.uris.push(uri::from_path(&path));
+        given.push(InMemory {
+            name: path.to_string_lossy().into_owned(),
+            content,
+        });
+        snapshot.paths.push(path);
+    }
+    let mut index = Index::default();
+    let checked = pipeline::check_inspecting(Input::InMemory(given), Mode::Check, &mut |f, r| {
+        index = Index::build(f, r);
+    });
+    problems.extend(checked.diagnostics);
+    snapshot.diagnostics = problems;
+    snapshot.index = index;
+    snapshot
+}
+
+/// A file's bytes without a byte order mark: editors leave it out of their buffers and
+/// positions, and the loader skips it.
+fn without_bom(mut bytes: Vec<u8>) -> Arc<[u8]> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    Arc::from(bytes)
+}
+
+/// Whether an open buffer is a YAML file not yet saved, inside a workspace folder and
+/// out of hidden directories: it is part of the dataset the way it will be once saved.
+/// With no workspace folder, every open YAML buffer is.
+fn unsaved_new_file(job: &Job, path: &Path) -> bool {
+    if !is_yaml(path) {
+        return false;
+    }
+    if job.roots.is_empty() {
+        return true;
+    }
+    let Some(root) = job.roots.iter().find(|r| path.starts_with(r)) else {
+        return false;
+    };
+    let hidden = path.strip_prefix(root).map_or(true, |rest| {
+        rest.iter().any(|c| c.as_encoded_bytes().starts_with(b"."))
+    });
+    !hidden
+        && matches!(std::fs::symlink_metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
+}
