@@ -27,6 +27,7 @@ mod html;
 mod import;
 mod import_roundtrip;
 mod interop;
+mod lsp;
 mod output_safety;
 mod properties;
 mod regressions;
