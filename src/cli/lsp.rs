@@ -6,8 +6,8 @@ use clap::Args;
 
 use super::error::CommandError;
 use super::reporting::ExcludeArgs;
+use crate::EXIT_OK;
 use crate::lsp::{self, Ended, Options};
-use crate::{EXIT_FAILURE, EXIT_OK};
 
 /// Arguments of `lsp`.
 #[derive(Debug, Args)]
@@ -20,7 +20,11 @@ pub(super) struct LspArgs {
     exclude: ExcludeArgs,
 }
 
-/// Serves one editor session; exit status 0 after `shutdown` and `exit`, else 2.
+/// The exit status the protocol asks for when the client exits without `shutdown`, or
+/// goes away.
+const EXIT_ABRUPT: u8 = 1;
+
+/// Serves one editor session; exit status 0 after `shutdown` and `exit`, else 1.
 pub(super) fn run(args: &LspArgs, stdout: &mut dyn Write) -> Result<u8, CommandError> {
     let _ = args.stdio;
     let options = Options {
@@ -29,8 +33,8 @@ pub(super) fn run(args: &LspArgs, stdout: &mut dyn Write) -> Result<u8, CommandE
     };
     match lsp::serve(Box::new(std::io::stdin()), stdout, &options) {
         Ok(Ended::Cleanly) => Ok(EXIT_OK),
-        Ok(Ended::Abruptly) => Ok(EXIT_FAILURE),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(EXIT_FAILURE),
+        Ok(Ended::Abruptly) => Ok(EXIT_ABRUPT),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(EXIT_ABRUPT),
         Err(e) => Err(CommandError::Write(e)),
     }
 }

@@ -10,91 +10,126 @@ use lsp_types::{
     TextEdit,
 };
 
+use compact_str::CompactString;
+
 use super::context::Slot;
+use super::index::Index;
 use super::view::View;
 
 /// The most items sent for one request.
 pub const MAX_ITEMS: usize = 200;
 
-/// The completion list at the cursor, or `None` where no id is expected.
-pub fn complete(view: &View<'_>, params: &CompletionParams) -> Option<CompletionList> {
-    let cursor = view.cursor(&params.text_document_position)?;
-    let index = &view.snapshot.index;
-    let typed = cursor.word.to_lowercase();
-    let candidates: Box<dyn Iterator<Item = Candidate> + '_> = match cursor.slot {
-        Slot::OrgRef => Box::new(index.orgs.iter().map(|(id, o)| {
-            Candidate {
-                id,
-                kind: CompletionItemKind::CLASS,
-                detail: o.name.as_deref().unwrap_or_default().to_owned(),
-                also: std::iter::once(o.short.as_deref().unwrap_or_default())
-                    .chain(o.aliases.iter().map(compact_str::CompactString::as_str))
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            }
-        })),
-        Slot::SourceRef => Box::new(index.sources.iter().map(|(id, s)| Candidate {
-            id,
-            kind: CompletionItemKind::REFERENCE,
-            detail: s.title.as_deref().unwrap_or_default().to_owned(),
-            also: s.author.as_deref().unwrap_or_default().to_owned(),
-        })),
-        Slot::TypeRef => Box::new(index.types.iter().map(|(id, t)| Candidate {
-            id,
-            kind: CompletionItemKind::ENUM_MEMBER,
-            detail: t.label.as_deref().unwrap_or_default().to_owned(),
-            also: String::new(),
-        })),
-        _ => return None,
-    };
-    let mut items = Vec::new();
-    let mut incomplete = false;
-    for c in candidates {
-        let filter = c.filter_text();
-        if !typed.is_empty() && !filter.to_lowercase().contains(&typed) {
-            continue;
-        }
-        if items.len() == MAX_ITEMS {
-            incomplete = true;
-            break;
-        }
-        items.push(c.item(filter, cursor.range));
-    }
-    Some(CompletionList {
-        is_incomplete: incomplete,
-        items,
-    })
+/// One id offered, with what is shown and matched.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The id.
+    pub id: CompactString,
+    /// The name, title or label.
+    pub detail: String,
+    /// Short name and aliases, or the author.
+    pub also: String,
+    /// What the client filters on: the id, the name and the rest.
+    pub filter: String,
+    /// The filter text in lower case, which the server matches the typed word against.
+    pub lower: String,
 }
 
-struct Candidate<'a> {
-    id: &'a str,
-    kind: CompletionItemKind,
-    detail: String,
-    also: String,
-}
-
-impl Candidate<'_> {
-    fn filter_text(&self) -> String {
-        format!("{} {} {}", self.id, self.detail, self.also)
+impl Candidate {
+    fn new(id: &CompactString, detail: &str, also: String) -> Candidate {
+        let filter = format!("{id} {detail} {also}");
+        Candidate {
+            id: id.clone(),
+            detail: detail.to_owned(),
+            also,
+            lower: filter.to_lowercase(),
+            filter,
+        }
     }
 
-    fn item(self, filter: String, range: lsp_types::Range) -> CompletionItem {
+    fn item(&self, kind: CompletionItemKind, range: lsp_types::Range) -> CompletionItem {
         let detail = if self.also.is_empty() {
-            self.detail
+            self.detail.clone()
         } else {
             format!("{} ({})", self.detail, self.also)
         };
         CompletionItem {
-            label: self.id.to_owned(),
-            kind: Some(self.kind),
+            label: self.id.to_string(),
+            kind: Some(kind),
             detail: (!detail.is_empty()).then_some(detail),
-            filter_text: Some(filter),
+            filter_text: Some(self.filter.clone()),
             text_edit: Some(CompletionTextEdit::Edit(TextEdit {
                 range,
-                new_text: self.id.to_owned(),
+                new_text: self.id.to_string(),
             })),
             ..CompletionItem::default()
         }
     }
+}
+
+/// The candidates of each kind, in id order, made once per snapshot.
+#[derive(Debug, Default)]
+pub struct Candidates {
+    orgs: Vec<Candidate>,
+    sources: Vec<Candidate>,
+    types: Vec<Candidate>,
+}
+
+impl Candidates {
+    /// The candidates of an index's records.
+    pub fn of(index: &Index) -> Candidates {
+        Candidates {
+            orgs: index
+                .orgs
+                .iter()
+                .map(|(id, o)| {
+                    let also = o
+                        .short
+                        .iter()
+                        .chain(&o.aliases)
+                        .map(CompactString::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    Candidate::new(id, o.name.as_deref().unwrap_or_default(), also)
+                })
+                .collect(),
+            sources: index
+                .sources
+                .iter()
+                .map(|(id, s)| {
+                    let also = s.author.as_deref().unwrap_or_default().to_owned();
+                    Candidate::new(id, s.title.as_deref().unwrap_or_default(), also)
+                })
+                .collect(),
+            types: index
+                .types
+                .iter()
+                .map(|(id, t)| {
+                    Candidate::new(id, t.label.as_deref().unwrap_or_default(), String::new())
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The completion list at the cursor, or `None` where no id is expected.
+pub fn complete(view: &View<'_>, params: &CompletionParams) -> Option<CompletionList> {
+    let cursor = view.cursor(&params.text_document_position)?;
+    let all = &view.snapshot.index.candidates;
+    let (list, kind) = match cursor.slot {
+        Slot::OrgRef => (&all.orgs, CompletionItemKind::CLASS),
+        Slot::SourceRef => (&all.sources, CompletionItemKind::REFERENCE),
+        Slot::TypeRef => (&all.types, CompletionItemKind::ENUM_MEMBER),
+        _ => return None,
+    };
+    let typed = cursor.word.to_lowercase();
+    let mut matching = list.iter().filter(|c| c.lower.contains(&typed));
+    let items: Vec<_> = matching
+        .by_ref()
+        .take(MAX_ITEMS)
+        .map(|c| c.item(kind, cursor.range))
+        .collect();
+    Some(CompletionList {
+        is_incomplete: matching.next().is_some(),
+        items,
+    })
 }

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use compact_str::CompactString;
 
-use crate::diagnostic::{FileId, Files, Span};
+use super::completion::Candidates;
+use crate::diagnostic::{Files, Span};
 use crate::load::raw::{RawCitation, RawDataset, RawEdge, Text};
 use crate::model::edge_type::BUILTINS;
 
@@ -125,6 +126,8 @@ pub struct Index {
     pub edges: Vec<Vec<EdgeInfo>>,
     /// Each file's organizations and sources, in document order.
     pub symbols: Vec<Vec<Symbol>>,
+    /// What completion offers.
+    pub candidates: Candidates,
 }
 
 impl Index {
@@ -159,6 +162,7 @@ impl Index {
                 index.edge(&edge);
             }
         }
+        index.candidates = Candidates::of(&index);
         index
     }
 
@@ -167,17 +171,15 @@ impl Index {
             .entry((kind, id.value.clone()))
             .or_default()
             .push(id.span);
-        if kind != Kind::EdgeType {
-            self.symbol(id.span.file).push(Symbol {
+        if kind != Kind::EdgeType
+            && let Some(symbols) = self.symbols.get_mut(id.span.file.0 as usize)
+        {
+            symbols.push(Symbol {
                 kind: Some(kind),
                 name: id.value.clone(),
                 span: id.span,
             });
         }
-    }
-
-    fn symbol(&mut self, file: FileId) -> &mut Vec<Symbol> {
-        &mut self.symbols[file.0 as usize]
     }
 
     fn refer(&mut self, kind: Kind, id: &Text) {

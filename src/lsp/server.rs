@@ -5,7 +5,7 @@
 //! message that is not JSON-RPC is logged and skipped; the end of the input ends the
 //! session.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{Sender, channel};
@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 use super::transport::{self, Incoming};
 use super::view::View;
 use super::workspace::{Job, Snapshot, Workspace};
-use super::{Ended, Options, actions, completion, diagnostics, hover, navigation, rename};
+use super::{Ended, Options, actions, completion, hover, navigation, rename};
 use super::{symbols, uri, worker};
 
 /// What the main loop waits for.
@@ -43,8 +43,8 @@ pub struct Server<'w> {
     out: &'w mut dyn Write,
     workspace: Workspace,
     snapshot: Box<Snapshot>,
-    /// URIs whose last published diagnostics were not empty.
-    published: HashSet<String>,
+    /// The diagnostics last published for each URI, when not empty.
+    published: HashMap<String, Vec<lsp_types::Diagnostic>>,
     /// Messages about files outside any document already logged.
     logged: HashSet<String>,
     jobs: Option<Sender<Job>>,
@@ -79,7 +79,7 @@ impl Server<'_> {
                 ..Workspace::default()
             },
             snapshot: Box::default(),
-            published: HashSet::new(),
+            published: HashMap::new(),
             logged: HashSet::new(),
             jobs: None,
             shut_down: false,
@@ -247,43 +247,37 @@ impl Server<'_> {
         }
     }
 
-    /// Takes a new snapshot, publishing each file's diagnostics (and clearing those of
-    /// files that became clean or left the dataset).
-    fn publish(&mut self, snapshot: Box<Snapshot>) -> io::Result<()> {
-        let (files, elsewhere) = diagnostics::per_file(&snapshot);
-        let mut now = HashSet::new();
-        for (i, list) in files.into_iter().enumerate() {
-            let uri = &snapshot.uris[i];
-            if list.is_empty() && !self.published.contains(uri) {
-                continue;
+    /// Takes a new snapshot, publishing the diagnostics of each file whose list changed
+    /// (and clearing those of files that became clean or left the dataset).
+    fn publish(&mut self, mut snapshot: Box<Snapshot>) -> io::Result<()> {
+        let lists = std::mem::take(&mut snapshot.published);
+        let mut now = HashMap::new();
+        for (uri, list) in snapshot.uris.iter().zip(lists) {
+            let before = self.published.remove(uri);
+            if before.as_ref().map_or(!list.is_empty(), |b| *b != list) {
+                self.notify(
+                    "textDocument/publishDiagnostics",
+                    json!({ "uri": uri, "diagnostics": list }),
+                )?;
             }
             if !list.is_empty() {
-                now.insert(uri.clone());
+                now.insert(uri.clone(), list);
             }
-            self.notify(
-                "textDocument/publishDiagnostics",
-                json!({ "uri": uri, "diagnostics": list }),
-            )?;
         }
-        let gone: Vec<String> = self
-            .published
-            .iter()
-            .filter(|u| !now.contains(*u) && !snapshot.uris.contains(u))
-            .cloned()
-            .collect();
-        for uri in gone {
+        // Files that left the dataset (deleted, excluded, a folder removed).
+        for (uri, _) in std::mem::replace(&mut self.published, now) {
             self.notify(
                 "textDocument/publishDiagnostics",
                 json!({ "uri": uri, "diagnostics": [] }),
             )?;
         }
-        self.published = now;
-        for message in elsewhere {
+        for message in std::mem::take(&mut snapshot.elsewhere) {
             if self.logged.insert(message.clone()) {
                 self.log(&message)?;
             }
         }
-        self.snapshot = snapshot;
+        // The old snapshot's index and texts take a while to free: not on this thread.
+        crate::parallel::drop_in_background(std::mem::replace(&mut self.snapshot, snapshot));
         Ok(())
     }
 }

@@ -28,7 +28,7 @@ pub fn symbols(view: &View<'_>, params: &DocumentSymbolParams) -> Option<Vec<Doc
             },
         ));
     };
-    for s in &index.symbols[file] {
+    for s in index.symbols.get(file).into_iter().flatten() {
         let (kind, detail) = match s.kind {
             Some(Kind::Organization) => (
                 SymbolKind::CLASS,
@@ -48,7 +48,7 @@ pub fn symbols(view: &View<'_>, params: &DocumentSymbolParams) -> Option<Vec<Doc
             range,
         );
     }
-    for e in &index.edges[file] {
+    for e in index.edges.get(file).into_iter().flatten() {
         let or = |v: &Option<compact_str::CompactString>| v.as_deref().unwrap_or("?").to_owned();
         let arrow = format!("{} → {} ({})", or(&e.from), or(&e.to), or(&e.edge_type));
         let (name, detail) = match &e.id {

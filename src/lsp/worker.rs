@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
 use super::server::Event;
-use super::workspace::{Job, validate};
+use super::workspace::{DiskCache, Job, validate};
 
 /// Starts the thread; it ends when the returned sender is dropped.
 pub fn spawn(events: Sender<Event>, debounce: Duration) -> std::io::Result<Sender<Job>> {
@@ -19,6 +19,7 @@ pub fn spawn(events: Sender<Event>, debounce: Duration) -> std::io::Result<Sende
 }
 
 fn run(queue: &Receiver<Job>, events: &Sender<Event>, debounce: Duration) {
+    let mut cache = DiskCache::default();
     while let Ok(mut job) = queue.recv() {
         loop {
             match queue.recv_timeout(debounce) {
@@ -27,7 +28,7 @@ fn run(queue: &Receiver<Job>, events: &Sender<Event>, debounce: Duration) {
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         }
-        let snapshot = validate(&job);
+        let snapshot = validate(&job, &mut cache);
         if events.send(Event::Validated(Box::new(snapshot))).is_err() {
             return;
         }

@@ -14,7 +14,7 @@ use super::index::Index;
 use super::position::{Lines, offset_of};
 use super::uri;
 use crate::diagnostic::Diagnostic;
-use crate::load::{self, Exclude, InMemory, is_yaml};
+use crate::load::{self, Exclude, Identity, InMemory, is_yaml};
 use crate::pipeline::{self, Input, Mode};
 
 /// An open buffer.
@@ -141,11 +141,15 @@ pub struct Snapshot {
     /// The text each was validated with.
     pub texts: Vec<Arc<[u8]>>,
     /// Where their lines start.
-    pub lines: Vec<Lines>,
+    pub lines: Vec<Arc<Lines>>,
     /// The validator's diagnostics, in report order.
     pub diagnostics: Vec<Diagnostic>,
     /// Definitions, references and records.
     pub index: Index,
+    /// Each file's diagnostics as published.
+    pub published: Vec<Vec<lsp_types::Diagnostic>>,
+    /// The messages of diagnostics that belong to no file.
+    pub elsewhere: Vec<String>,
 }
 
 impl Snapshot {
@@ -158,9 +162,54 @@ impl Snapshot {
 /// A file's text, or why it could not be read.
 type Content = Result<Arc<[u8]>, String>;
 
+/// The files read from disk in the last round, kept for as long as their size, time of
+/// change and identity stay the same: a one-character edit in a buffer then re-reads
+/// nothing, and the unchanged files' text is shared with the previous snapshot rather
+/// than held twice.
+#[derive(Debug, Default)]
+pub struct DiskCache {
+    files: HashMap<PathBuf, (Stamp, Arc<[u8]>)>,
+    /// The line index of each text of the last snapshot, by the address of its bytes
+    /// (kept alive here, so an address cannot be reused meanwhile).
+    lines: HashMap<usize, (Arc<[u8]>, Arc<Lines>)>,
+}
+
+/// What says a file on disk is unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    identity: Identity,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl DiskCache {
+    /// The text of a found file: the cached one if the file is unchanged, else read.
+    fn read(&self, path: &Path, identity: Identity, next: &mut DiskCache) -> Content {
+        let stamp = std::fs::metadata(path).ok().map(|meta| Stamp {
+            identity: Identity::of(&meta),
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        });
+        let stamp = stamp.filter(|s| s.identity == identity && s.modified.is_some());
+        if let (Some(stamp), Some((cached, text))) = (stamp, self.files.get(path))
+            && stamp == *cached
+        {
+            next.files
+                .insert(path.to_owned(), (stamp, Arc::clone(text)));
+            return Ok(Arc::clone(text));
+        }
+        let text = load::read_found(path, identity).map(without_bom)?;
+        if let Some(stamp) = stamp {
+            next.files
+                .insert(path.to_owned(), (stamp, Arc::clone(&text)));
+        }
+        Ok(text)
+    }
+}
+
 /// Validates the workspace `job` describes, through [`pipeline::check`] like every
-/// command, indexing the records on the way.
-pub fn validate(job: &Job) -> Snapshot {
+/// command, indexing the records on the way; `cache` holds the files read last time.
+pub fn validate(job: &Job, cache: &mut DiskCache) -> Snapshot {
     let overlay: HashMap<&Path, &Arc<[u8]>> =
         job.overlay.iter().map(|(p, t)| (p.as_path(), t)).collect();
     let (found, mut problems) = if job.roots.is_empty() {
@@ -168,16 +217,19 @@ pub fn validate(job: &Job) -> Snapshot {
     } else {
         load::discover_files(&job.roots, &job.exclude)
     };
+    let mut next = DiskCache::default();
     let mut files: Vec<(PathBuf, Content)> = found
         .into_iter()
         .map(|(path, identity)| {
             let content = match overlay.get(path.as_path()) {
                 Some(text) => Ok(Arc::clone(text)),
-                None => load::read_found(&path, identity).map(without_bom),
+                None => cache.read(&path, identity, &mut next),
             };
             (path, content)
         })
         .collect();
+    let previous_lines = std::mem::take(&mut cache.lines);
+    *cache = next;
     for (path, text) in &job.overlay {
         if unsaved_new_file(job, path) && !files.iter().any(|(p, _)| p == path) {
             files.push((path.clone(), Ok(Arc::clone(text))));
@@ -190,7 +242,15 @@ pub fn validate(job: &Job) -> Snapshot {
         let text = content
             .as_ref()
             .map_or_else(|_| Arc::from(&b""[..]), Arc::clone);
-        snapshot.lines.push(Lines::of(&text));
+        let key = Arc::as_ptr(&text).cast::<u8>() as usize;
+        let lines = match previous_lines.get(&key) {
+            Some((_, lines)) => Arc::clone(lines),
+            None => Arc::new(Lines::of(&text)),
+        };
+        cache
+            .lines
+            .insert(key, (Arc::clone(&text), Arc::clone(&lines)));
+        snapshot.lines.push(lines);
         snapshot.texts.push(text);
         snapshot.uris.push(uri::from_path(&path));
         given.push(InMemory {
@@ -206,6 +266,7 @@ pub fn validate(job: &Job) -> Snapshot {
     problems.extend(checked.diagnostics);
     snapshot.diagnostics = problems;
     snapshot.index = index;
+    (snapshot.published, snapshot.elsewhere) = super::diagnostics::per_file(&snapshot);
     snapshot
 }
 

@@ -3,7 +3,8 @@
 //! `tests/interop/check_gexf.py`), the CSV tables read as Gephi and Kumu read them
 //! (`tests/interop/check_csv.py`), Mermaid's own parser, JSON Schema validators, and
 //! the HTML page in headless Chromium (`browser`), the Cypher script loaded into Ladybug
-//! (`cypher`), and the STIX bundle through the OASIS validator and `stix2` (`stix`).
+//! (`cypher`), the STIX bundle through the OASIS validator and `stix2` (`stix`), and the
+//! language server in Emacs with eglot, set up as docs/editors.md says (`editors`).
 //!
 //! These need external tools, so they are ignored by default; `.ci/run` runs them with
 //! `cargo test --test it interop:: -- --ignored`. The GraphML schemas are not in this
@@ -19,6 +20,7 @@ use serde_json::Value;
 
 mod browser;
 mod cypher;
+mod editors;
 mod stix;
 
 use crate::unicode_text;

@@ -170,7 +170,7 @@ fn a_client_that_goes_away_mid_request_ends_the_server() {
     );
     client.write_raw(b"Content-Length: 500\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":9,");
     let (code, stderr) = client.finish();
-    assert_eq!(code, 2, "exit without shutdown");
+    assert_eq!(code, 1, "exit without shutdown");
     assert_eq!(stderr, "", "no panic, nothing printed");
 }
 
@@ -181,5 +181,5 @@ fn requests_before_initialize_are_refused_and_exit_ends() {
     assert_eq!(answer["error"]["code"], -32002, "{answer}");
     client.notify("exit", Value::Null);
     let (code, stderr) = client.finish();
-    assert_eq!((code, stderr.as_str()), (2, ""));
+    assert_eq!((code, stderr.as_str()), (1, ""));
 }
