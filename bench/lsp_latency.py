@@ -4,7 +4,8 @@
 Measures, on DATA (default /tmp/bench-data/large) with BINARY (default
 target/release/actorgraph):
   - initialize -> first diagnostics of an opened buffer (a full validation);
-  - completion, hover and definition latency while a re-validation is running;
+  - completion, hover and definition latency while a re-validation is running (one
+    request every PACE seconds, about as often as an editor asks while one types);
   - re-validation after a one-character edit (edit -> published diagnostics, the 200 ms
     debounce included);
   - the server's peak resident memory (VmHWM).
@@ -25,6 +26,7 @@ import time
 DATA = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "/tmp/bench-data/large")
 BINARY = sys.argv[2] if len(sys.argv) > 2 else "target/release/actorgraph"
 ROUNDS = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+PACE = float(os.environ.get("PACE", "0.05"))
 
 
 def uri(path):
@@ -91,7 +93,7 @@ def diagnostics_for(target, want_error):
         p = m["params"]
         if p["uri"] != target:
             return False
-        has = any(d["code"] == "unknown-organization" for d in p["diagnostics"])
+        has = any(d.get("code") == "unknown-organization" for d in p["diagnostics"])
         return has == want_error
 
     return test
@@ -152,12 +154,17 @@ def main():
         pending = {}
         methods = ["textDocument/completion", "textDocument/hover", "textDocument/definition"]
         k = 0
+        next_at = time.perf_counter()
         while published is None:
-            if not pending:
+            if not pending and time.perf_counter() >= next_at:
                 method = methods[k % 3]
                 k += 1
                 pending[server.request(method, position)] = (method, time.perf_counter())
-            at, m = server.wait(lambda m: True)
+                next_at = time.perf_counter() + PACE
+            try:
+                at, m = server.wait(lambda m: True, timeout=PACE)
+            except queue.Empty:
+                continue
             if m.get("id") in pending:
                 method, sent = pending.pop(m["id"])
                 if published is None:

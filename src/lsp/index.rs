@@ -9,7 +9,7 @@ use compact_str::CompactString;
 
 use super::completion::Candidates;
 use crate::diagnostic::{Files, Span};
-use crate::load::raw::{RawCitation, RawDataset, RawEdge, Text};
+use crate::load::raw::{RawDataset, Text};
 use crate::model::edge_type::BUILTINS;
 
 /// What an id names.
@@ -157,10 +157,11 @@ impl Index {
         for s in &raw.sources {
             index.source(s);
         }
-        for file in raw.edges.files() {
-            for edge in file.iter() {
-                index.edge(&edge);
-            }
+        // Unpacking half a million edges is most of the work: files on all cores.
+        let files = raw.edges.files();
+        let parts = crate::parallel::map(files.len(), |(): &mut (), i| file_edges(&files[i]));
+        for part in parts {
+            index.add_edges(part);
         }
         index.candidates = Candidates::of(&index);
         index
@@ -180,13 +181,6 @@ impl Index {
                 span: id.span,
             });
         }
-    }
-
-    fn refer(&mut self, kind: Kind, id: &Text) {
-        self.refs
-            .entry((kind, id.value.clone()))
-            .or_default()
-            .push(id.span);
     }
 
     fn edge_type(&mut self, t: &crate::load::raw::RawEdgeType) {
@@ -231,38 +225,16 @@ impl Index {
             });
     }
 
-    fn edge(&mut self, e: &RawEdge) {
-        for end in [&e.from, &e.to].into_iter().flatten() {
-            self.refer(Kind::Organization, end);
+    /// Adds one file's edges, indexed by [`file_edges`].
+    fn add_edges(&mut self, (edges, refs): FileEdges) {
+        for (kind, id, span) in refs {
+            self.refs.entry((kind, id)).or_default().push(span);
         }
-        if let Some(t) = &e.edge_type {
-            self.refer(Kind::EdgeType, t);
-        }
-        let cited = e.sources.as_ref().map_or(&[][..], |s| &s.value[..]);
-        for c in cited.iter().chain(&e.disputed_by) {
-            self.citation(c);
-        }
-        let value = |t: &Option<Text>| t.as_ref().map(|t| t.value.clone());
-        let file = e.span.file.0 as usize;
-        if let Some(edges) = self.edges.get_mut(file) {
-            edges.push(EdgeInfo {
-                span: e.span,
-                id: value(&e.id),
-                from: value(&e.from),
-                to: value(&e.to),
-                edge_type: value(&e.edge_type),
-                date: value(&e.date),
-                start: value(&e.start),
-                end: value(&e.end),
-                citations: cited.len(),
-                disputed: e.disputed_by.len(),
-            });
-        }
-    }
-
-    fn citation(&mut self, c: &RawCitation) {
-        if let Some(source) = &c.source {
-            self.refer(Kind::Source, source);
+        if let Some(list) = edges
+            .first()
+            .and_then(|e| self.edges.get_mut(e.span.file.0 as usize))
+        {
+            *list = edges;
         }
     }
 
@@ -294,4 +266,44 @@ impl Index {
         let i = edges.partition_point(|e| e.span.line <= line);
         edges.get(i.checked_sub(1)?)
     }
+}
+
+/// One file's edges and the references they make.
+type FileEdges = (Vec<EdgeInfo>, Vec<(Kind, CompactString, Span)>);
+
+/// Indexes the edges of one file.
+fn file_edges(packed: &crate::load::raw::PackedEdges) -> FileEdges {
+    let mut edges = Vec::with_capacity(packed.len());
+    let mut refs = Vec::with_capacity(packed.len() * 5);
+    for e in packed.iter() {
+        let mut refer = |kind, t: &Text| refs.push((kind, t.value.clone(), t.span));
+        for end in [&e.from, &e.to].into_iter().flatten() {
+            refer(Kind::Organization, end);
+        }
+        if let Some(t) = &e.edge_type {
+            refer(Kind::EdgeType, t);
+        }
+        let cited = e.sources.as_ref().map_or(&[][..], |s| &s.value[..]);
+        for source in cited
+            .iter()
+            .chain(&e.disputed_by)
+            .filter_map(|c| c.source.as_ref())
+        {
+            refer(Kind::Source, source);
+        }
+        let value = |t: &Option<Text>| t.as_ref().map(|t| t.value.clone());
+        edges.push(EdgeInfo {
+            span: e.span,
+            id: value(&e.id),
+            from: value(&e.from),
+            to: value(&e.to),
+            edge_type: value(&e.edge_type),
+            date: value(&e.date),
+            start: value(&e.start),
+            end: value(&e.end),
+            citations: cited.len(),
+            disputed: e.disputed_by.len(),
+        });
+    }
+    (edges, refs)
 }

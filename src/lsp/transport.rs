@@ -8,8 +8,8 @@ use std::io::{self, BufRead, Read, Write};
 use lsp_server::Message;
 
 /// The longest message read: a whole buffer of the largest file read (128 MiB), with
-/// room for JSON escapes.
-pub const MAX_MESSAGE_BYTES: u64 = 512 * 1024 * 1024;
+/// room for JSON escapes. A longer one is skipped without being held in memory.
+pub const MAX_MESSAGE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The longest header line read.
 const MAX_HEADER_BYTES: u64 = 4096;

@@ -142,7 +142,8 @@ pub struct Snapshot {
     pub texts: Vec<Arc<[u8]>>,
     /// Where their lines start.
     pub lines: Vec<Arc<Lines>>,
-    /// The validator's diagnostics, in report order.
+    /// The validator's diagnostics, in report order, until they are converted into
+    /// [`Snapshot::published`] (then empty).
     pub diagnostics: Vec<Diagnostic>,
     /// Definitions, references and records.
     pub index: Index,
@@ -222,7 +223,7 @@ pub fn validate(job: &Job, cache: &mut DiskCache) -> Snapshot {
         .into_iter()
         .map(|(path, identity)| {
             let content = match overlay.get(path.as_path()) {
-                Some(text) => Ok(Arc::clone(text)),
+                Some(text) => bounded(text),
                 None => cache.read(&path, identity, &mut next),
             };
             (path, content)
@@ -232,7 +233,7 @@ pub fn validate(job: &Job, cache: &mut DiskCache) -> Snapshot {
     *cache = next;
     for (path, text) in &job.overlay {
         if unsaved_new_file(job, path) && !files.iter().any(|(p, _)| p == path) {
-            files.push((path.clone(), Ok(Arc::clone(text))));
+            files.push((path.clone(), bounded(text)));
         }
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -267,7 +268,18 @@ pub fn validate(job: &Job, cache: &mut DiskCache) -> Snapshot {
     snapshot.diagnostics = problems;
     snapshot.index = index;
     (snapshot.published, snapshot.elsewhere) = super::diagnostics::per_file(&snapshot);
+    // Published is all that is kept of them (a generated dataset can have 300,000).
+    snapshot.diagnostics = Vec::new();
     snapshot
+}
+
+/// A buffer's text, unless it is larger than a file may be (it is then an `io-error`, as
+/// such a file would be).
+fn bounded(text: &Arc<[u8]>) -> Content {
+    if text.len() as u64 > load::MAX_FILE_BYTES {
+        return Err(load::too_large());
+    }
+    Ok(Arc::clone(text))
 }
 
 /// A file's bytes without a byte order mark: editors leave it out of their buffers and

@@ -103,3 +103,21 @@ fn a_syntax_error_in_one_buffer_does_not_flood_the_others() {
         client.diagnostics_until(&file, |l| essentials(l) == want);
     }
 }
+
+#[test]
+fn files_changed_on_disk_are_read_again() {
+    let (_dir, root) = workspace("lsp");
+    let mut client = Client::start(&root);
+    let edges = uri(&root.join("edges.yaml"));
+    client.diagnostics_until(&edges, |l| l.len() == 3);
+    let sources = root.join("sources.yaml");
+    let text = std::fs::read_to_string(&sources).unwrap();
+    // The same size: only the time of change says the file is not the one cached.
+    std::fs::write(&sources, text.replace("botobekov-2018", "botobekov-2019")).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        serde_json::json!({ "changes": [{ "uri": uri(&sources), "type": 2 }] }),
+    );
+    client.diagnostics_until(&edges, |l| l.len() == 1);
+    client.diagnostics_until(&uri(&sources), <[Value]>::is_empty);
+}
