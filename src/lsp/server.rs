@@ -33,6 +33,8 @@ pub enum Event {
     Client(Incoming),
     /// A new validated snapshot.
     Validated(Box<Snapshot>),
+    /// A validation failed (a bug): the last snapshot stays.
+    Failed,
 }
 
 /// An error answer: the JSON-RPC code and message.
@@ -94,6 +96,7 @@ impl Server<'_> {
         while let Ok(event) = queue.recv() {
             match event {
                 Event::Validated(snapshot) => server.publish(snapshot)?,
+                Event::Failed => server.log("internal error: the dataset could not be checked")?,
                 Event::Client(Incoming::Message(Message::Request(r))) => server.request(r)?,
                 Event::Client(Incoming::Message(Message::Notification(n))) => {
                     if n.method == "exit" {
