@@ -31,12 +31,11 @@ fn run(queue: &Receiver<Job>, events: &Sender<Event>, debounce: Duration) {
         // A bug must not stop validation for the rest of the session: the next job runs
         // with a fresh cache.
         let run = std::panic::AssertUnwindSafe(|| validate(&job, &mut cache));
-        let event = match std::panic::catch_unwind(run) {
-            Ok(snapshot) => Event::Validated(Box::new(snapshot)),
-            Err(_) => {
-                cache = DiskCache::default();
-                Event::Failed
-            }
+        let event = if let Ok(snapshot) = std::panic::catch_unwind(run) {
+            Event::Validated(Box::new(snapshot))
+        } else {
+            cache = DiskCache::default();
+            Event::Failed
         };
         if events.send(event).is_err() {
             return;
