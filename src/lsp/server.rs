@@ -90,7 +90,11 @@ impl Server<'_> {
             return Ok(Ended::Abruptly);
         };
         server.workspace.roots = roots(&init.params);
+        let watch = can_watch(&init.params);
         server.send(Response::new_ok(init.id, capabilities()))?;
+        if watch {
+            server.watch_files()?;
+        }
         server.jobs = Some(worker::spawn(events, options.debounce)?);
         server.schedule();
         while let Ok(event) = queue.recv() {
@@ -161,6 +165,25 @@ impl Server<'_> {
             "window/logMessage",
             json!({ "type": 3, "message": message }),
         )
+    }
+
+    /// Asks the client to say when YAML files change on disk (a `git checkout`, another
+    /// program), so they are validated again; its answer is not awaited.
+    fn watch_files(&mut self) -> io::Result<()> {
+        let params = json!({ "registrations": [{
+            "id": "actorgraph-yaml-files",
+            "method": "workspace/didChangeWatchedFiles",
+            "registerOptions": { "watchers": [
+                { "globPattern": "**/*.yaml" },
+                { "globPattern": "**/*.yml" },
+                { "globPattern": "**/.actorgraphignore" },
+            ] },
+        }] });
+        self.send(Request::new(
+            RequestId::from("actorgraph-watch".to_owned()),
+            "client/registerCapability".into(),
+            params,
+        ))
     }
 
     /// Asks for the workspace to be validated again.
@@ -363,6 +386,14 @@ fn roots(params: &Value) -> Vec<PathBuf> {
             (path.is_absolute() && path.is_dir()).then_some(path)
         });
     root.into_iter().collect()
+}
+
+/// Whether the client lets the server register file watchers.
+fn can_watch(params: &Value) -> bool {
+    params
+        .pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration")
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
 }
 
 fn folder(uri: &str) -> Option<PathBuf> {

@@ -87,13 +87,19 @@ impl Client {
 
     /// Starts the server and initializes it on the workspace folder `root`.
     pub fn start(root: &Path) -> Client {
+        Client::start_with(root, json!({}))
+    }
+
+    /// Starts the server and initializes it on `root` with the client `capabilities`.
+    #[allow(clippy::needless_pass_by_value)] // `json!(…)` is written at the call.
+    pub fn start_with(root: &Path, capabilities: Value) -> Client {
         let mut client = Client::spawn(&[]);
         let result = client.request(
             "initialize",
             json!({
                 "processId": null,
                 "rootUri": uri(root),
-                "capabilities": {},
+                "capabilities": capabilities,
                 "workspaceFolders": [{ "uri": uri(root), "name": "data" }],
             }),
         );

@@ -107,7 +107,17 @@ fn a_syntax_error_in_one_buffer_does_not_flood_the_others() {
 #[test]
 fn files_changed_on_disk_are_read_again() {
     let (_dir, root) = workspace("lsp");
-    let mut client = Client::start(&root);
+    let mut client = Client::start_with(
+        &root,
+        serde_json::json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
+    );
+    // A client that can watch files is asked to watch the YAML files.
+    let registration = client.wait_for("the watcher registration", |_, m| {
+        (m["method"] == "client/registerCapability").then(|| m.clone())
+    });
+    let watcher = &registration["params"]["registrations"][0];
+    assert_eq!(watcher["method"], "workspace/didChangeWatchedFiles");
+    client.send(&serde_json::json!({ "jsonrpc": "2.0", "id": registration["id"], "result": null }));
     let edges = uri(&root.join("edges.yaml"));
     client.diagnostics_until(&edges, |l| l.len() == 3);
     let sources = root.join("sources.yaml");
