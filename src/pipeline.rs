@@ -71,23 +71,24 @@ impl Checked {
 /// Loads and validates `input`, building the model when `mode` asks for it and nothing
 /// is in error. Every check runs whatever the mode, so all problems show at once.
 pub fn check(input: Input<'_>, mode: Mode<'_>) -> Checked {
-    check_inspecting(input, mode, &mut |_, _| {})
+    check_inspecting(input, mode, &mut |_, _, _| {})
 }
 
-/// Like [`check`], calling `inspect` with the files and their raw records (with the
-/// span of every value) once they are loaded and before they are validated: the
-/// language server indexes ids and references there, from the very records checked.
+/// Like [`check`], calling `inspect` with the files, their raw records (with the span of
+/// every value) and the files that could not be read or parsed, once they are loaded and
+/// before they are validated: the language server indexes ids and references there,
+/// from the very records checked.
 pub(crate) fn check_inspecting(
     input: Input<'_>,
     mode: Mode<'_>,
-    inspect: &mut dyn FnMut(&Files, &crate::load::raw::RawDataset),
+    inspect: &mut dyn FnMut(&Files, &crate::load::raw::RawDataset, &[diagnostic::FileId]),
 ) -> Checked {
     let loaded = match input {
         Input::Paths(paths) => load::load(paths),
         Input::PathsExcluding(paths, exclude) => load::load_excluding(paths, exclude),
         Input::InMemory(files) => load::load_in_memory(files),
     };
-    inspect(&loaded.files, &loaded.raw);
+    inspect(&loaded.files, &loaded.raw, &loaded.unread);
     let goal = match mode {
         Mode::Build | Mode::BuildWhileReporting(_) if !has_errors(&loaded.diagnostics) => {
             Goal::Model

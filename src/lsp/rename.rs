@@ -36,7 +36,10 @@ pub fn prepare(
 
 fn renamable(view: &View<'_>, kind: Kind, id: &str) -> Result<(), Refusal> {
     if !fresh(view) {
-        return Err("the dataset is being checked again; try again in a moment".into());
+        return Err(
+            "the open buffers changed since the dataset was last checked, or one does not parse; try again once it is checked"
+                .into(),
+        );
     }
     if view.snapshot.index.definitions(kind, id).is_empty() {
         return Err(format!(

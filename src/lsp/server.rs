@@ -302,8 +302,12 @@ impl Server<'_> {
                 self.log(&message)?;
             }
         }
-        // The old snapshot's index and texts take a while to free: not on this thread.
-        crate::parallel::drop_in_background(std::mem::replace(&mut self.snapshot, snapshot));
+        // Requests go on with the last good index while a file does not parse. The
+        // snapshot set aside takes a while to free: not on this thread.
+        if snapshot.replaces(&self.snapshot) {
+            snapshot = std::mem::replace(&mut self.snapshot, snapshot);
+        }
+        crate::parallel::drop_in_background(snapshot);
         Ok(())
     }
 }

@@ -151,9 +151,22 @@ pub struct Snapshot {
     pub published: Vec<Vec<lsp_types::Diagnostic>>,
     /// The messages of diagnostics that belong to no file.
     pub elsewhere: Vec<String>,
+    /// The files that could not be read or parsed (their records are missing).
+    pub unread: Vec<PathBuf>,
 }
 
 impl Snapshot {
+    /// Whether requests should be answered from this snapshot rather than from
+    /// `previous`: unless a file that `previous` read could not be read or parsed in this
+    /// one (a buffer in the middle of an edit, say). Then the previous one is the last
+    /// good index, and stays in use until the file parses again; a file that never
+    /// parsed does not hold anything back.
+    pub fn replaces(&self, previous: &Snapshot) -> bool {
+        self.unread
+            .iter()
+            .all(|p| previous.unread.contains(p) || previous.file(p).is_none())
+    }
+
     /// The position of a file by path.
     pub fn file(&self, path: &Path) -> Option<usize> {
         self.paths.binary_search_by(|p| p.as_path().cmp(path)).ok()
@@ -261,9 +274,13 @@ pub fn validate(job: &Job, cache: &mut DiskCache) -> Snapshot {
         snapshot.paths.push(path);
     }
     let mut index = Index::default();
-    let checked = pipeline::check_inspecting(Input::InMemory(given), Mode::Check, &mut |f, r| {
-        index = Index::build(f, r);
-    });
+    let mut unread = Vec::new();
+    let checked =
+        pipeline::check_inspecting(Input::InMemory(given), Mode::Check, &mut |f, r, u| {
+            index = Index::build(f, r);
+            unread = u.iter().map(|id| f.path(*id).to_owned()).collect();
+        });
+    snapshot.unread = unread;
     problems.extend(checked.diagnostics);
     snapshot.diagnostics = problems;
     snapshot.index = index;

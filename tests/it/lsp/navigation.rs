@@ -118,3 +118,55 @@ fn the_outline_lists_records_and_edges() {
         ["imu-pledges-to-al-qaeda", "ttp → imu (cooperation)"]
     );
 }
+
+#[test]
+fn the_last_good_index_serves_while_a_buffer_does_not_parse() {
+    let (_dir, root) = workspace("lsp");
+    let mut client = Client::start(&root);
+    ready(&mut client, &root);
+    let orgs = root.join("organizations.yaml");
+    let text = std::fs::read_to_string(&orgs).unwrap();
+    client.open(&orgs, &text);
+    // Mid-edit, the file does not parse: its organizations are not lost for the others.
+    client.replace(&orgs, 2, &format!("{text}  - id: [unclosed\n"));
+    client.diagnostics_until(&uri(&orgs), |l| {
+        l.iter().any(|d| d["code"] == "yaml-syntax")
+    });
+    let edges = root.join("edges.yaml");
+    let org = client.request("textDocument/definition", Client::at(&edges, 3, 10));
+    assert_eq!(places(&org), [("organizations.yaml".into(), 14, 8, 16)]);
+    let hover = client.request("textDocument/hover", Client::at(&edges, 2, 11));
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("Uzbekistan")
+    );
+    // A rename now would edit from stale positions: refused until the file parses.
+    let mut params = Client::at(&edges, 2, 11);
+    params["newName"] = json!("imu2");
+    let refused = client.answer("textDocument/rename", params.clone());
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not parse"),
+        "{refused}"
+    );
+    // Fixed (with a new organization): the new index is used, and the rename works.
+    client.replace(&orgs, 3, &format!("{text}  - id: new-org\n    name: New\n"));
+    client.diagnostics_until(&uri(&orgs), |l| {
+        l.iter().all(|d| d["code"] != "yaml-syntax")
+    });
+    let mut answer = Value::Null;
+    for _ in 0..100 {
+        answer = client.answer("textDocument/rename", params.clone());
+        if answer.get("error").is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let edits = &answer["result"]["changes"];
+    assert_eq!(edits[uri(&orgs)].as_array().unwrap().len(), 1, "{answer}");
+    assert_eq!(edits[uri(&edges)].as_array().unwrap().len(), 2, "{answer}");
+}
