@@ -3,8 +3,9 @@
 //! (a list item inherits its list's key, so `- src-one` under `sources:` is a source),
 //! and the id-like word under it. Reading the text rather than the last validated spans
 //! keeps completion, hover and navigation right while a re-validation is still running.
-//! Block style and one-line flow lists (`sources: [a, b]`) are understood; flow
-//! mappings (`- {from: a, to: b}`) are not.
+//! Block style and one-line flow collections (`sources: [a, {ref: b}]`,
+//! `- {from: a, to: b}`) are understood; a flow collection spread over several lines is
+//! not.
 
 /// What a value at the cursor names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,21 +97,37 @@ pub fn slot(lines: &dyn Fn(usize) -> Option<String>, line: usize, at: usize) -> 
     let Some(text) = lines(line) else {
         return Slot::Other;
     };
+    let at = (0..=at.min(text.len()))
+        .rev()
+        .find(|&b| text.is_char_boundary(b))
+        .unwrap_or(0);
     let p = parts(&text);
     let section = section(lines, line, &text);
-    let key = match p.key {
-        Some(_) if at < p.value_at => return in_section(section.as_deref()),
-        Some(key) if text[p.value_at..].trim_start().starts_with('[') => {
-            return list_slot(key).unwrap_or(in_section(section.as_deref()));
-        }
-        Some(key) => key.to_owned(),
-        None if p.dash => match parent_key(lines, line, p.indent) {
-            Some(parent) => {
-                return list_slot(&parent).unwrap_or(in_section(section.as_deref()));
-            }
-            None => return in_section(section.as_deref()),
+    let other = in_section(section.as_deref());
+    // Where a flow collection starts on this line: the entry itself, or the value.
+    let value = text[p.value_at..].trim_start();
+    let flow_at = if p.key.is_none() && text[p.indent..].starts_with('{') {
+        Some(p.indent)
+    } else if p.key.is_some() && value.starts_with(['[', '{']) {
+        Some(text.len() - value.len())
+    } else {
+        None
+    };
+    let key = match (flow_at, p.key) {
+        (_, Some(_)) if at < p.value_at => return other,
+        (Some(start), outer) if at > start => match flow(&text[start..at]) {
+            Some(Flow::Key(Some(key))) => key.to_owned(),
+            Some(Flow::Item(key)) => return key.or(outer).and_then(list_slot).unwrap_or(other),
+            Some(Flow::Key(None)) | None => return other,
         },
-        None => return in_section(section.as_deref()),
+        (_, Some(key)) => key.to_owned(),
+        (_, None) if p.dash => {
+            return parent_key(lines, line, p.indent)
+                .as_deref()
+                .and_then(list_slot)
+                .unwrap_or(other);
+        }
+        (_, None) => return other,
     };
     match (section.as_deref(), key.as_str()) {
         (Some("edges"), "from" | "to") => Slot::OrgRef,
@@ -121,6 +138,46 @@ pub fn slot(lines: &dyn Fn(usize) -> Option<String>, line: usize, at: usize) -> 
         (Some("edge_types"), "name") => Slot::TypeDef,
         (Some("edges"), k) => list_slot(k).unwrap_or(Slot::Edge),
         _ => Slot::Other,
+    }
+}
+
+/// Where the cursor is in a one-line flow collection.
+enum Flow<'a> {
+    /// In a mapping: the value of this key, or (`None`) on a key.
+    Key(Option<&'a str>),
+    /// An item of a list, the value of this key (`None`: the key is before the text).
+    Item(Option<&'a str>),
+}
+
+/// Reads `text`, from a flow collection's opening bracket up to the cursor (quotes
+/// skipped), to find what the cursor is in; `None` once the collection is closed.
+fn flow(text: &str) -> Option<Flow<'_>> {
+    let mut open = Vec::new();
+    let mut segment = 0;
+    let mut quote = None;
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => {
+                let key = text[segment..i].split_once(':').map(|(k, _)| k.trim());
+                open.push((c, key));
+                segment = i + 1;
+            }
+            (None, '}' | ']') => {
+                open.pop();
+                segment = i + 1;
+            }
+            (None, ',') => segment = i + 1,
+            _ => {}
+        }
+    }
+    match open.last()? {
+        ('{', _) => Some(Flow::Key(
+            text[segment..].split_once(':').map(|(k, _)| k.trim()),
+        )),
+        (_, key) => Some(Flow::Item(*key)),
     }
 }
 
@@ -189,6 +246,7 @@ edges:
       - src-two
     disputed_by: [src-one, src-two]
     notes: x
+  - {from: imu, to: ttp, type: ally, sources: [{ref: s1, quote: \"a, b: c\"}, s2]}
 ";
 
     fn at(line: usize, at: usize) -> Slot {
@@ -211,6 +269,15 @@ edges:
         assert_eq!(at(15, 11), Slot::Edge);
         // On a key itself: the record, not a value.
         assert_eq!(at(8, 4), Slot::Edge);
+        // A flow mapping, its nested list and mapping, and a quote holding `, ` and `: `.
+        assert_eq!(at(16, 12), Slot::OrgRef);
+        assert_eq!(at(16, 22), Slot::OrgRef);
+        assert_eq!(at(16, 9), Slot::Edge);
+        assert_eq!(at(16, 34), Slot::TypeRef);
+        assert_eq!(at(16, 52), Slot::SourceRef);
+        assert_eq!(at(16, 66), Slot::Edge);
+        assert_eq!(at(16, 77), Slot::SourceRef);
+        assert_eq!(at(16, 80), Slot::Edge);
     }
 
     #[test]

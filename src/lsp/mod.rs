@@ -8,6 +8,7 @@ mod actions;
 mod completion;
 mod context;
 mod diagnostics;
+mod handshake;
 mod hover;
 mod index;
 mod navigation;
