@@ -158,7 +158,6 @@ fn flow(text: &str) -> Option<Flow<'_>> {
     for (i, c) in text.char_indices() {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
             (None, '"' | '\'') => quote = Some(c),
             (None, '{' | '[') => {
                 let key = text[segment..i].split_once(':').map(|(k, _)| k.trim());
@@ -170,6 +169,7 @@ fn flow(text: &str) -> Option<Flow<'_>> {
                 segment = i + 1;
             }
             (None, ',') => segment = i + 1,
+            // Inside quotes, or any other character.
             _ => {}
         }
     }
