@@ -60,14 +60,14 @@ fn neovim_as_documented_shows_the_diagnostics() {
     for block in blocks {
         let dir = fixture_workspace();
         let script = format!(
-            r#"{block}
+            r"{block}
 vim.cmd('edit edges.yaml')
 local ok = vim.wait(30000, function() return #vim.diagnostic.get(0) >= 3 end, 50)
 for _, d in ipairs(vim.diagnostic.get(0)) do
   io.stdout:write('DIAG ' .. d.lnum .. ':' .. d.col .. ' ' .. tostring(d.code) .. '\n')
 end
 vim.cmd(ok and 'qa!' or 'cq!')
-"#
+"
         );
         let lua = dir.path().join("check.lua");
         std::fs::write(&lua, script).unwrap();
