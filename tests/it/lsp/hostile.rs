@@ -112,13 +112,13 @@ fn nothing_outside_the_workspace_is_answered_or_read() {
         );
         assert_eq!(symbols, Value::Null, "{target}");
     }
-    // The buffers opened outside added no duplicate `ttp`: still the same three errors,
-    // and no file outside was ever published.
-    std::thread::sleep(std::time::Duration::from_millis(600));
-    let _ = client.request(
-        "textDocument/documentSymbol",
-        json!({ "textDocument": { "uri": uri(&root.join("edges.yaml")) } }),
-    );
+    // A change inside, sent after those: once its effect is published, a validation has
+    // run with every buffer above open. They added no duplicate `ttp`, and no file
+    // outside was ever published.
+    let sources = root.join("sources.yaml");
+    let text = std::fs::read_to_string(&sources).unwrap();
+    client.open(&sources, &text.replace("botobekov-2018", "botobekov-2019"));
+    client.diagnostics_until(&uri(&root.join("edges.yaml")), |l| l.len() == 1);
     assert!(
         client
             .diagnostics

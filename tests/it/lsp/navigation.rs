@@ -159,7 +159,7 @@ fn the_last_good_index_serves_while_a_buffer_does_not_parse() {
         l.iter().all(|d| d["code"] != "yaml-syntax")
     });
     let mut answer = Value::Null;
-    for _ in 0..100 {
+    for _ in 0..400 {
         answer = client.answer("textDocument/rename", params.clone());
         if answer.get("error").is_none() {
             break;

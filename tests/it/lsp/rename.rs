@@ -85,7 +85,7 @@ fn rename_at(file: &str, line: u32, character: u32, old: &str, new: &str) {
     // unknown and the rename refused, so ask again until it is known.
     let at = Client::at(&path, line, character);
     let mut prepared = Value::Null;
-    for _ in 0..100 {
+    for _ in 0..300 {
         let answer = client.answer("textDocument/prepareRename", at.clone());
         if answer.get("error").is_none() && !answer["result"].is_null() {
             prepared = answer["result"].clone();
