@@ -55,6 +55,8 @@ codes! {
     InvalidUrl = "invalid-url", Error;
     InvalidWikidata = "invalid-wikidata", Error;
     InvalidDate = "invalid-date", Error;
+    InvalidReliability = "invalid-reliability", Error;
+    InvalidCredibility = "invalid-credibility", Error;
     // Edges.
     UnknownOrganization = "unknown-organization", Error;
     UnknownEdgeType = "unknown-edge-type", Error;

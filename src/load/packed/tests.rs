@@ -27,12 +27,14 @@ fn citation(file: FileId) -> impl Strategy<Value = RawCitation> {
         proptest::option::of(text(file)),
         proptest::option::of(text(file)),
         proptest::option::of(text(file)),
+        proptest::option::of(text(file)),
     )
-        .prop_map(|(span, source, quote, locator)| RawCitation {
+        .prop_map(|(span, source, quote, locator, credibility)| RawCitation {
             span,
             source,
             quote,
             locator,
+            credibility,
         })
 }
 
@@ -164,6 +166,7 @@ fn an_edge_packs_into_little_more_than_its_text() {
                 source: t(1206, 10, "lister-2015"),
                 quote: t(1207, 12, quote),
                 locator: t(1208, 14, "p. 12"),
+                credibility: None,
             }],
             span: Span {
                 file,
