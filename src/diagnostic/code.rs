@@ -54,9 +54,9 @@ codes! {
     DuplicateId = "duplicate-id", Error;
     InvalidUrl = "invalid-url", Error;
     InvalidWikidata = "invalid-wikidata", Error;
-    InvalidDate = "invalid-date", Error;
     InvalidReliability = "invalid-reliability", Error;
     InvalidCredibility = "invalid-credibility", Error;
+    InvalidDate = "invalid-date", Error;
     // Edges.
     UnknownOrganization = "unknown-organization", Error;
     UnknownEdgeType = "unknown-edge-type", Error;

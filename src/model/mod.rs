@@ -291,6 +291,18 @@ impl Dataset {
         )
     }
 
+    /// Whether any source or citation carries a grade: exports that must declare their
+    /// attributes declare the grades' only then, so an ungraded dataset exports as before.
+    pub fn has_grades(&self) -> bool {
+        self.sources.iter().any(|s| s.reliability.is_some())
+            || self.edges.iter().any(|e| {
+                e.sources
+                    .iter()
+                    .chain(&e.disputed_by)
+                    .any(|c| c.credibility.is_some())
+            })
+    }
+
     /// Whether an organization has at least one edge.
     pub fn has_edges(&self, org: usize) -> bool {
         self.incident_edges(org).next().is_some()
