@@ -97,9 +97,14 @@ fn in_file(mut e: RawEdge, file: FileId) -> RawEdge {
     let cites = |list: &mut Vec<RawCitation>| {
         for c in list {
             c.span.file = file;
-            for t in [&mut c.source, &mut c.quote, &mut c.locator]
-                .into_iter()
-                .flatten()
+            for t in [
+                &mut c.source,
+                &mut c.quote,
+                &mut c.locator,
+                &mut c.credibility,
+            ]
+            .into_iter()
+            .flatten()
             {
                 t.span.file = file;
             }
