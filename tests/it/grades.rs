@@ -178,3 +178,37 @@ fn graphml_declares_grades_only_for_a_graded_dataset() {
         );
     }
 }
+
+/// The CSV tables carry the grades and `import` reads them back; a grade that is not
+/// one is refused at its cell.
+#[test]
+fn csv_tables_carry_the_grades_and_import_checks_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let tables = dir.path().join("tables");
+    let tables_arg = tables.to_str().expect("UTF-8 path");
+    let r = common::run(&["export", FULL, "-f", "csv", "-o", tables_arg, "--quiet"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let sources = std::fs::read_to_string(tables.join("sources.csv")).expect("sources.csv");
+    assert!(
+        sources.starts_with("id,title,author,publisher,published,url,accessed,notes,reliability\n")
+    );
+    assert!(
+        sources.contains(",Report 📄 (contested),,,2015-XX-XX,,,,C\n"),
+        "{sources}"
+    );
+    std::fs::write(
+        tables.join("sources.csv"),
+        sources.replace(",,,,C\n", ",,,,c\n"),
+    )
+    .expect("write");
+    let out = dir.path().join("out");
+    let r = common::run(&["import", tables_arg, "--out", out.to_str().expect("UTF-8")]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    // The report goes where import's reports go (standard output), the summary to stderr.
+    let report = format!("{}{}", r.stdout, r.stderr);
+    assert!(
+        report.contains("error[invalid-reliability]: `c` is not a reliability grade (A to F)"),
+        "{report}"
+    );
+    assert!(report.contains("sources.csv:3:9"), "{report}");
+}
