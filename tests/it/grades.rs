@@ -212,3 +212,33 @@ fn csv_tables_carry_the_grades_and_import_checks_them() {
     );
     assert!(report.contains("sources.csv:3:9"), "{report}");
 }
+
+/// `diff` sees a regrading: a source's new reliability is a changed field, a citation's
+/// new credibility one citation removed and one added, each shown with its grade.
+#[test]
+fn diff_reports_a_regrading() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dataset = |reliability: &str, credibility: u8| {
+        format!(
+            "organizations:\n  - {{id: a, name: A}}\n  - {{id: b, name: B}}\nsources:\n  - id: s\n    title: S\n{reliability}edges:\n  - id: e\n    from: a\n    to: b\n    type: rivalry\n    date: 2001\n    sources:\n      - ref: s\n        credibility: {credibility}\n"
+        )
+    };
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, dataset("", 3)).expect("write");
+    std::fs::write(&new, dataset("    reliability: B\n", 2)).expect("write");
+    let (old, new) = (old.to_str().expect("UTF-8"), new.to_str().expect("UTF-8"));
+    let r = common::run(&["diff", old, new, "-f", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(
+        d["sources"]["changed"][0]["fields"],
+        serde_json::json!([{"field": "reliability", "old": null, "new": "B"}])
+    );
+    let citations = &d["edges"]["changed"][0]["citations"];
+    assert_eq!(citations[0]["change"], "removed");
+    assert_eq!(citations[0]["credibility"], 3);
+    assert_eq!(citations[1]["change"], "added");
+    assert_eq!(citations[1]["credibility"], 2);
+    let text = common::run(&["diff", old, new, "-f", "text"]).stdout;
+    assert!(text.contains("s credibility 2"), "{text}");
+}
