@@ -218,8 +218,10 @@ fn grade(dataset: &Dataset, c: &Citation) -> String {
         return String::new();
     };
     let words: Vec<&str> = [
-        dataset.reliability(c).map(|r| r.meaning()),
-        c.credibility.map(|g| g.meaning()),
+        dataset
+            .reliability(c)
+            .map(crate::model::Reliability::meaning),
+        c.credibility.map(crate::model::Credibility::meaning),
     ]
     .into_iter()
     .flatten()

@@ -3,12 +3,12 @@
 //! then its credibility; `B` or `2` when only one is known), and the per-citation list
 //! `source-id:B2` that GraphML, GEXF, the tooltips and the captions carry.
 
-use crate::model::{Citation, Dataset};
+use crate::model::{Citation, Credibility, Dataset, Reliability};
 
 /// A citation's grades in Admiralty notation: `B2`, `B`, `2`; `None` when ungraded.
 pub fn code(dataset: &Dataset, citation: &Citation) -> Option<String> {
-    let reliability = dataset.reliability(citation).map(|r| r.letter());
-    let credibility = citation.credibility.map(|c| c.digit());
+    let reliability = dataset.reliability(citation).map(Reliability::letter);
+    let credibility = citation.credibility.map(Credibility::digit);
     match (reliability, credibility) {
         (None, None) => None,
         (r, c) => Some(format!("{}{}", r.unwrap_or(""), c.unwrap_or(""))),

@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::text;
 use crate::model::{
     Citation, CompactString, Confidence, Credibility, Dataset, Date, Day, Edge, Organization,
-    Source, When,
+    Reliability, Source, When,
 };
 
 /// The namespace of every id this export makes (a random UUID, fixed forever: changing
@@ -228,7 +228,7 @@ fn report(s: &Source, refs: &[String]) -> Value {
     put(
         &mut m,
         "x_actorgraph_reliability",
-        s.reliability.map(crate::model::Reliability::letter),
+        s.reliability.map(Reliability::letter),
     );
     Value::Object(m)
 }
@@ -268,7 +268,11 @@ fn citations(dataset: &Dataset, edge: &Edge) -> Value {
             // Grades only where given, so an ungraded dataset's bundle is unchanged.
             if let Value::Object(m) = &mut v {
                 put(m, "credibility", c.credibility.map(Credibility::number));
-                put(m, "reliability", dataset.reliability(c).map(|r| r.letter()));
+                put(
+                    m,
+                    "reliability",
+                    dataset.reliability(c).map(Reliability::letter),
+                );
             }
             v
         })
@@ -310,7 +314,7 @@ fn relationship(dataset: &Dataset, edge: &Edge, id: &str) -> Value {
     put(
         &mut m,
         "x_actorgraph_reliability",
-        best_reliability.map(|r| r.letter()),
+        best_reliability.map(Reliability::letter),
     );
     put(
         &mut m,
