@@ -474,19 +474,12 @@ impl Decoder<'_, '_> {
             ScalarKind::Str => format!("the text \"{t}\""),
             _ => describe(&n.value),
         };
-        let help = if Credibility::parse(t.trim()).is_some() {
-            format!("write the number unquoted: `credibility: {}`", t.trim())
-        } else if Reliability::parse(&t.trim().to_ascii_uppercase()).is_some() {
-            "a letter A–F is a source's `reliability`; a citation's credibility is a number from 1 (confirmed) to 6 (cannot be judged)".to_owned()
-        } else {
-            "credibility is a whole number from 1 (confirmed by other sources) to 6 (truth cannot be judged)".to_owned()
-        };
         self.report(
             Code::WrongType,
             n.span,
             format!("`credibility` must be a number from 1 to 6, found {found}"),
         )
-        .help = Some(help);
+        .help = Some(credibility_help(t));
         None
     }
 
@@ -608,6 +601,19 @@ impl Decoder<'_, '_> {
                 .help = Some(help);
             }
         }
+    }
+}
+
+/// The help for a `credibility` that is not a YAML integer: the number unquoted, or
+/// where a letter grade goes.
+fn credibility_help(t: &str) -> String {
+    let t = t.trim();
+    if Credibility::parse(t).is_some() {
+        format!("write the number unquoted: `credibility: {t}`")
+    } else if Reliability::parse(&t.to_ascii_uppercase()).is_some() {
+        "a letter A–F is a source's `reliability`; a citation's credibility is a number from 1 (confirmed) to 6 (cannot be judged)".to_owned()
+    } else {
+        "credibility is a whole number from 1 (confirmed by other sources) to 6 (truth cannot be judged)".to_owned()
     }
 }
 

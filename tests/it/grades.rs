@@ -242,3 +242,53 @@ fn diff_reports_a_regrading() {
     let text = common::run(&["diff", old, new, "-f", "text"]).stdout;
     assert!(text.contains("s credibility 2"), "{text}");
 }
+
+/// Near misses get the grade they probably meant, or where the grade goes.
+#[test]
+fn near_misses_get_a_useful_help() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases = [
+        (
+            "    reliability: 2\n",
+            "3",
+            "error[invalid-reliability]",
+            "a number 1–6 is a citation's `credibility`",
+        ),
+        (
+            "",
+            "03",
+            "error[invalid-credibility]: unknown credibility `03`",
+            "did you mean `3`?",
+        ),
+        (
+            "",
+            "B",
+            "error[wrong-type]: `credibility` must be a number from 1 to 6, found the text \"B\"",
+            "a letter A–F is a source's `reliability`",
+        ),
+        (
+            "",
+            "2.5",
+            "error[wrong-type]: `credibility` must be a number from 1 to 6, found the number `2.5`",
+            "credibility is a whole number from 1",
+        ),
+    ];
+    for (reliability, credibility, error, help) in cases {
+        let yaml = format!(
+            "organizations:\n  - {{id: a, name: A}}\n  - {{id: b, name: B}}\nsources:\n  - id: s\n    title: S\n{reliability}edges:\n  - from: a\n    to: b\n    type: rivalry\n    date: 2001\n    sources:\n      - ref: s\n        credibility: {credibility}\n"
+        );
+        let path = dir.path().join("data.yaml");
+        std::fs::write(&path, yaml).expect("write");
+        let r = common::run(&[
+            "validate",
+            path.to_str().expect("UTF-8"),
+            "--color",
+            "never",
+        ]);
+        assert_eq!(r.code, 1, "{credibility}: {}", r.stdout);
+        let report = format!("{}{}", r.stdout, r.stderr);
+        assert!(report.contains(error), "{report}");
+        assert!(report.contains(&format!("= help: {help}")), "{report}");
+        assert_eq!(report.matches("error[").count(), 1, "{report}");
+    }
+}
