@@ -273,7 +273,11 @@ fn build(input: &Input) -> Built {
         );
         opt_text(&mut yaml, "    ", "author", s.author.as_ref());
         if let Some(r) = s.reliability {
-            let _ = writeln!(yaml, "    reliability: {}", Reliability::ALL[usize::from(r) % 6].letter());
+            let _ = writeln!(
+                yaml,
+                "    reliability: {}",
+                Reliability::ALL[usize::from(r) % 6].letter()
+            );
         }
         opt_date(
             &mut yaml,
@@ -448,8 +452,12 @@ fn filter(f: &FilterIn, built: &Built) -> Filter {
         min_confidence: f
             .min_confidence
             .and_then(|c| Confidence::parse(Confidence::NAMES[usize::from(c) % 3])),
-        min_reliability: f.min_reliability.map(|r| Reliability::ALL[usize::from(r) % 5]),
-        min_credibility: f.min_credibility.map(|c| Credibility::ALL[usize::from(c) % 5]),
+        min_reliability: f
+            .min_reliability
+            .map(|r| Reliability::ALL[usize::from(r) % 5]),
+        min_credibility: f
+            .min_credibility
+            .map(|c| Credibility::ALL[usize::from(c) % 5]),
         ..Filter::default()
     }
 }
@@ -480,12 +488,13 @@ fuzz_target!(|input: Input| {
         cluster_by: [None, Some(ClusterBy::Region), Some(ClusterBy::Kind)]
             [usize::from(input.cluster_by % 3)],
         per_edge_direction: input.per_edge_direction,
+        ..Options::default()
     };
     assert_eq!(dataset.organizations.len(), built.org_ids.len());
     common::check_exports(dataset, &options, Some(&built.names));
-    if let Some(f) = &input.filter {
-        if let Ok(filtered) = filter(f, &built).apply(dataset) {
-            common::check_exports(&filtered, &options, Some(&built.names));
-        }
+    if let Some(f) = &input.filter
+        && let Ok(filtered) = filter(f, &built).apply(dataset)
+    {
+        common::check_exports(&filtered, &options, Some(&built.names));
     }
 });
