@@ -5,7 +5,9 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
-use crate::model::{Confidence, Dataset, Date, Day, Edge, Organization, When};
+use crate::model::{
+    Confidence, Credibility, Dataset, Date, Day, Edge, Organization, Reliability, When,
+};
 use crate::suggest;
 
 /// What to keep. The default keeps everything.
@@ -29,6 +31,11 @@ pub struct Filter {
     pub exclude_disputed: bool,
     /// Drop edges below this confidence (edges with none are dropped too).
     pub min_confidence: Option<Confidence>,
+    /// Keep an edge only if a supporting citation's source is this reliable or more
+    /// (with [`Filter::min_credibility`], one citation must meet both).
+    pub min_reliability: Option<Reliability>,
+    /// Keep an edge only if a supporting citation is this credible or more.
+    pub min_credibility: Option<Credibility>,
     /// Keep only edges these sources support (empty: all).
     pub according_to: Vec<String>,
     /// Drop organizations left without edges.
@@ -168,6 +175,12 @@ impl Filter {
         if let Some(c) = self.min_confidence {
             flag("min-confidence", Some(c.as_str().to_owned()));
         }
+        if let Some(r) = self.min_reliability {
+            flag("min-reliability", Some(r.letter().to_owned()));
+        }
+        if let Some(c) = self.min_credibility {
+            flag("min-credibility", Some(c.digit().to_owned()));
+        }
         if !self.according_to.is_empty() {
             flag("according-to", Some(self.according_to.join(",")));
         }
@@ -241,6 +254,8 @@ impl Filter {
             && self.focus.is_none()
             && !self.exclude_disputed
             && self.min_confidence.is_none()
+            && self.min_reliability.is_none()
+            && self.min_credibility.is_none()
             && self.according_to.is_empty()
             && !self.drop_isolated
     }
@@ -320,7 +335,22 @@ impl Filter {
         let time_ok = self
             .window()
             .is_none_or(|(lo, hi)| may_hold(&edge.when, lo, hi));
-        type_ok && dispute_ok && confidence_ok && source_ok && time_ok
+        type_ok
+            && dispute_ok
+            && confidence_ok
+            && source_ok
+            && time_ok
+            && self.graded_ok(dataset, edge)
+    }
+
+    /// Whether a supporting citation meets both grade minimums (true when none is set).
+    fn graded_ok(&self, dataset: &Dataset, edge: &Edge) -> bool {
+        let (r, c) = (self.min_reliability, self.min_credibility);
+        (r.is_none() && c.is_none())
+            || edge
+                .sources
+                .iter()
+                .any(|citation| dataset.citation_meets(citation, r, c))
     }
 }
 

@@ -12,7 +12,9 @@
 use serde_json::{Value, json};
 
 use crate::model::color_names::X11;
-use crate::model::{Confidence, LineStyle, MAX_ID_LEN, edge_type::BUILTINS};
+use crate::model::{
+    Confidence, Credibility, LineStyle, MAX_ID_LEN, Reliability, edge_type::BUILTINS,
+};
 
 /// The dataset's EDTF subset: a year with optional trailing `X`s, then an optional month
 /// and day (`XX` when unknown; no known day in an unknown month), then `?`, `~` or `%`.
@@ -114,7 +116,7 @@ fn date_def() -> Value {
 
 fn citation_def() -> Value {
     json!({
-        "description": "A source id, or a mapping with `ref` and optionally a verbatim `quote` and a `locator`.",
+        "description": "A source id, or a mapping with `ref` and optionally a verbatim `quote`, a `locator` and a `credibility` grade.",
         "anyOf": [
             def("id"),
             {
@@ -125,6 +127,7 @@ fn citation_def() -> Value {
                     "ref": def("id"),
                     "quote": optional(def("text")),
                     "locator": optional(def("text")),
+                    "credibility": optional(credibility()),
                 }
             }
         ]
@@ -199,7 +202,37 @@ fn source_def() -> Value {
             })),
             "accessed": optional(def("date")),
             "notes": optional(def("text")),
+            "reliability": optional(reliability()),
         }
+    })
+}
+
+/// The Admiralty code's source reliability, `A`–`F`, with each grade's meaning.
+fn reliability() -> Value {
+    let scale: Vec<String> = Reliability::ALL
+        .iter()
+        .map(|r| format!("{} {}", r.letter(), r.meaning()))
+        .collect();
+    let letters: Vec<&str> = Reliability::ALL.iter().map(|r| r.letter()).collect();
+    json!({
+        "description": format!("How reliable the source is (Admiralty code, NATO AJP-2.1): {}.", scale.join(", ")),
+        "enum": letters,
+    })
+}
+
+/// The Admiralty code's information credibility, 1–6 unquoted, with each grade's meaning.
+fn credibility() -> Value {
+    let scale: Vec<String> = Credibility::ALL
+        .iter()
+        .map(|c| format!("{} {}", c.number(), c.meaning()))
+        .collect();
+    let first = Credibility::ALL[0].number();
+    let last = Credibility::ALL[Credibility::ALL.len() - 1].number();
+    json!({
+        "description": format!("How credible the cited information is (Admiralty code, NATO AJP-2.1): {}.", scale.join(", ")),
+        "type": "integer",
+        "minimum": first,
+        "maximum": last,
     })
 }
 

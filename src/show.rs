@@ -199,10 +199,32 @@ fn write_citation(
         .map_or_else(String::new, |l| format!(", {l}"));
     line(
         out,
-        &format!("      {role}: {} [{}]{locator}", source.title, source.id),
+        &format!(
+            "      {role}: {} [{}]{locator}{}",
+            source.title,
+            source.id,
+            grade(dataset, c)
+        ),
     )?;
     if let Some(quote) = &c.quote {
         line(out, &format!("        \"{}\"", quote.trim_end()))?;
     }
     Ok(())
+}
+
+/// `, graded B2 (usually reliable; probably true)`, or nothing for an ungraded citation.
+fn grade(dataset: &Dataset, c: &Citation) -> String {
+    let Some(code) = crate::export::grades::code(dataset, c) else {
+        return String::new();
+    };
+    let words: Vec<&str> = [
+        dataset
+            .reliability(c)
+            .map(crate::model::Reliability::meaning),
+        c.credibility.map(crate::model::Credibility::meaning),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    format!(", graded {code} ({})", words.join("; "))
 }

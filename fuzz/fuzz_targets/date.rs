@@ -7,7 +7,8 @@ use actorgraph::model::{Date, Day};
 use libfuzzer_sys::fuzz_target;
 
 fn is_real(day: Day) -> bool {
-    let leap = (day.year % 4 == 0 && day.year % 100 != 0) || day.year % 400 == 0;
+    let leap = (day.year.is_multiple_of(4) && !day.year.is_multiple_of(100))
+        || day.year.is_multiple_of(400);
     let days = match day.month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use actorgraph::export::{ClusterBy, Options};
 use actorgraph::filter::Filter;
-use actorgraph::model::{Confidence, Date};
+use actorgraph::model::{Confidence, Credibility, Date, Reliability};
 use actorgraph::pipeline;
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
@@ -52,6 +52,7 @@ struct Src {
     published: Option<DateIn>,
     url: Option<String>,
     notes: Option<String>,
+    reliability: Option<u8>,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -88,6 +89,7 @@ struct Cite {
     source: u8,
     quote: Option<String>,
     locator: Option<String>,
+    credibility: Option<u8>,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -108,6 +110,8 @@ struct FilterIn {
     drop_isolated: bool,
     types: Vec<u8>,
     min_confidence: Option<u8>,
+    min_reliability: Option<u8>,
+    min_credibility: Option<u8>,
 }
 
 const BUILTIN: [(&str, bool); 4] = [
@@ -268,6 +272,13 @@ fn build(input: &Input) -> Built {
             quoted(&clean(&s.title))
         );
         opt_text(&mut yaml, "    ", "author", s.author.as_ref());
+        if let Some(r) = s.reliability {
+            let _ = writeln!(
+                yaml,
+                "    reliability: {}",
+                Reliability::ALL[usize::from(r) % 6].letter()
+            );
+        }
         opt_date(
             &mut yaml,
             "    ",
@@ -379,6 +390,9 @@ fn write_edge(
             let _ = writeln!(yaml, "      - ref: {}", pick(sources, c.source));
             opt_text(yaml, "        ", "quote", c.quote.as_ref());
             opt_text(yaml, "        ", "locator", c.locator.as_ref());
+            if let Some(g) = c.credibility {
+                let _ = writeln!(yaml, "        credibility: {}", 1 + g % 6);
+            }
         }
     };
     if e.sources.is_empty() {
@@ -407,6 +421,9 @@ fn write_edge(
             let _ = writeln!(yaml, "      - ref: {}", pick(sources, c.source));
             opt_text(yaml, "        ", "quote", c.quote.as_ref());
             opt_text(yaml, "        ", "locator", c.locator.as_ref());
+            if let Some(g) = c.credibility {
+                let _ = writeln!(yaml, "        credibility: {}", 1 + g % 6);
+            }
         }
     }
     opt_text(yaml, "    ", "notes", e.notes.as_ref());
@@ -435,6 +452,12 @@ fn filter(f: &FilterIn, built: &Built) -> Filter {
         min_confidence: f
             .min_confidence
             .and_then(|c| Confidence::parse(Confidence::NAMES[usize::from(c) % 3])),
+        min_reliability: f
+            .min_reliability
+            .map(|r| Reliability::ALL[usize::from(r) % 5]),
+        min_credibility: f
+            .min_credibility
+            .map(|c| Credibility::ALL[usize::from(c) % 5]),
         ..Filter::default()
     }
 }
@@ -465,12 +488,13 @@ fuzz_target!(|input: Input| {
         cluster_by: [None, Some(ClusterBy::Region), Some(ClusterBy::Kind)]
             [usize::from(input.cluster_by % 3)],
         per_edge_direction: input.per_edge_direction,
+        ..Options::default()
     };
     assert_eq!(dataset.organizations.len(), built.org_ids.len());
     common::check_exports(dataset, &options, Some(&built.names));
-    if let Some(f) = &input.filter {
-        if let Ok(filtered) = filter(f, &built).apply(dataset) {
-            common::check_exports(&filtered, &options, Some(&built.names));
-        }
+    if let Some(f) = &input.filter
+        && let Ok(filtered) = filter(f, &built).apply(dataset)
+    {
+        common::check_exports(&filtered, &options, Some(&built.names));
     }
 });

@@ -3,8 +3,9 @@
 
 use clap::Args;
 
+use super::values;
 use crate::filter::Filter;
-use crate::model::{Confidence, Date};
+use crate::model::{Confidence, Credibility, Date, Reliability};
 
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Filters")]
@@ -33,6 +34,14 @@ pub(super) struct FilterArgs {
     /// Drop edges below this confidence (and edges that state none).
     #[arg(long, value_name = "LEVEL", value_parser = parse_confidence)]
     min_confidence: Option<Confidence>,
+    /// Keep an edge only if a supporting citation's source is graded this reliable or
+    /// better (A best … E); ungraded sources do not count.
+    #[arg(long, value_name = "A-E", value_parser = values::min_reliability)]
+    min_reliability: Option<Reliability>,
+    /// Keep an edge only if a supporting citation is graded this credible or better (1
+    /// best … 5); with --min-reliability, one citation must meet both.
+    #[arg(long, value_name = "1-5", value_parser = values::min_credibility)]
+    min_credibility: Option<Credibility>,
     /// Keep only edges these sources support.
     #[arg(long, value_name = "SOURCE", value_delimiter = ',')]
     according_to: Vec<String>,
@@ -52,6 +61,8 @@ impl FilterArgs {
             depth: self.depth,
             exclude_disputed: self.exclude_disputed,
             min_confidence: self.min_confidence,
+            min_reliability: self.min_reliability,
+            min_credibility: self.min_credibility,
             according_to: self.according_to.clone(),
             drop_isolated: self.drop_isolated,
         }

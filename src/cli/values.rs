@@ -9,6 +9,7 @@ use clap::builder::PossibleValue;
 use crate::export::cypher::Dialect;
 use crate::export::{ClusterBy, Format};
 use crate::import::Preset;
+use crate::model::{Credibility, Reliability};
 use crate::report::ReportFormat;
 
 /// Declares `$name`, a clap value wrapping `$inner`, whose help is `$help`.
@@ -99,6 +100,37 @@ value_enum!(
     }
 );
 
+/// `--min-reliability`: a letter `A`–`E` (either case). `F` says the reliability cannot
+/// be judged, which is no level to reach, so it is refused with that reason.
+pub(super) fn min_reliability(s: &str) -> Result<Reliability, String> {
+    match Reliability::parse(&s.to_ascii_uppercase()) {
+        Some(Reliability::F) => Err(
+            "F means the reliability cannot be judged, which no source meets; the lowest minimum is E"
+                .to_owned(),
+        ),
+        Some(r) => Ok(r),
+        None => Err(
+            "use a reliability grade from A (completely reliable) to E (unreliable)".to_owned(),
+        ),
+    }
+}
+
+/// `--min-credibility`: a number `1`–`5`. `6` says the truth cannot be judged, which is
+/// no level to reach, so it is refused with that reason.
+pub(super) fn min_credibility(s: &str) -> Result<Credibility, String> {
+    match Credibility::parse(s) {
+        Some(Credibility::CannotBeJudged) => Err(
+            "6 means the truth cannot be judged, which no citation meets; the lowest minimum is 5"
+                .to_owned(),
+        ),
+        Some(c) => Ok(c),
+        None => Err(
+            "use a credibility grade from 1 (confirmed by other sources) to 5 (improbable)"
+                .to_owned(),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +150,24 @@ mod tests {
         for v in ReportArg::value_variants() {
             assert_eq!(ReportArg::from_str(v.0.name(), false), Ok(*v));
         }
+    }
+
+    #[test]
+    fn grade_minimums_refuse_cannot_be_judged() {
+        assert_eq!(min_reliability("b"), Ok(Reliability::B));
+        assert_eq!(min_reliability("E"), Ok(Reliability::E));
+        assert!(
+            min_reliability("F")
+                .unwrap_err()
+                .contains("cannot be judged")
+        );
+        assert!(min_reliability("G").is_err());
+        assert_eq!(min_credibility("3"), Ok(Credibility::Possible));
+        assert!(
+            min_credibility("6")
+                .unwrap_err()
+                .contains("cannot be judged")
+        );
+        assert!(min_credibility("0").is_err() && min_credibility("C").is_err());
     }
 }

@@ -54,6 +54,8 @@ codes! {
     DuplicateId = "duplicate-id", Error;
     InvalidUrl = "invalid-url", Error;
     InvalidWikidata = "invalid-wikidata", Error;
+    InvalidReliability = "invalid-reliability", Error;
+    InvalidCredibility = "invalid-credibility", Error;
     InvalidDate = "invalid-date", Error;
     // Edges.
     UnknownOrganization = "unknown-organization", Error;

@@ -156,12 +156,17 @@ fn describe(dataset: &Dataset, edge: &Edge) -> String {
     format!("{from} -> {to} ({relation})")
 }
 
-/// A citation's identity across datasets: source id, quote and locator.
-fn identity<'d>(d: &'d Dataset, c: &'d Citation) -> (&'d str, Option<&'d str>, Option<&'d str>) {
+/// A citation's identity across datasets: source id, quote, locator and credibility (a
+/// regraded citation is one removed and one added, each shown with its grade).
+fn identity<'d>(
+    d: &'d Dataset,
+    c: &'d Citation,
+) -> (&'d str, Option<&'d str>, Option<&'d str>, Option<u8>) {
     (
         d.sources[c.source].id.as_str(),
         c.quote.as_deref(),
         c.locator.as_deref(),
+        c.credibility.map(crate::model::Credibility::number),
     )
 }
 

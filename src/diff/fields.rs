@@ -99,6 +99,11 @@ pub fn source(a: &Source, b: &Source) -> Vec<FieldChange> {
         date(b.accessed.as_ref()),
     );
     c.field("notes", text(a.notes.as_deref()), text(b.notes.as_deref()));
+    c.field(
+        "reliability",
+        a.reliability.map(|r| r.letter().to_owned()),
+        b.reliability.map(|r| r.letter().to_owned()),
+    );
     c.0
 }
 

@@ -115,5 +115,10 @@ fn edge(d: &Dataset, e: &Edge) -> Value {
 }
 
 fn citation(d: &Dataset, c: &Citation) -> Value {
-    json!({"source": d.sources[c.source].id, "quote": c.quote, "locator": c.locator})
+    let mut v = json!({"source": d.sources[c.source].id, "quote": c.quote, "locator": c.locator});
+    // Only where graded, so an ungraded dataset's diff is unchanged.
+    if let (Some(g), Value::Object(m)) = (c.credibility, &mut v) {
+        m.insert("credibility".into(), g.number().into());
+    }
+    v
 }

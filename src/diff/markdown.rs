@@ -183,7 +183,7 @@ fn changed_edge(diff: &Diff<'_>, c: &Changed, out: &mut dyn Write) -> io::Result
     Ok(())
 }
 
-/// `“quote” — *Title*, locator (`source-id`)`.
+/// `“quote” — *Title*, locator (`source-id`), credibility 2`.
 fn citation(dataset: &Dataset, c: &Citation) -> String {
     let source = &dataset.sources[c.source];
     let mut s = String::new();
@@ -195,5 +195,8 @@ fn citation(dataset: &Dataset, c: &Citation) -> String {
         let _ = write!(s, ", {}", md(l));
     }
     let _ = write!(s, " ({})", code(&source.id));
+    if let Some(g) = c.credibility {
+        let _ = write!(s, ", credibility {}", g.digit());
+    }
     s
 }

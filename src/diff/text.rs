@@ -153,7 +153,7 @@ fn write_changed_edge(out: &mut dyn Write, diff: &Diff<'_>, c: &Changed) -> io::
     Ok(())
 }
 
-/// `source-id "quote" (locator)`.
+/// `source-id "quote" (locator) credibility 2`.
 fn citation(dataset: &Dataset, c: &Citation) -> String {
     let mut s = dataset.sources[c.source].id.to_string();
     if let Some(q) = &c.quote {
@@ -161,6 +161,9 @@ fn citation(dataset: &Dataset, c: &Citation) -> String {
     }
     if let Some(l) = &c.locator {
         let _ = write!(s, " ({l})");
+    }
+    if let Some(g) = c.credibility {
+        let _ = write!(s, " credibility {}", g.digit());
     }
     s
 }

@@ -1,9 +1,12 @@
 //! The attribute table that GraphML and GEXF share: which attributes a node and an edge
 //! carry, their types, and their values, so both formats always hold the same facts
-//! under the same names (`relation`, never `type`).
+//! under the same names (`relation`, never `type`). An edge's grades: `reliability` and
+//! `credibility`, the best of its supporting citations' (each on its own), and `grades` /
+//! `disputed_by_grades`, every graded citation as `source-id:B2`.
 
 use std::borrow::Cow;
 
+use super::grades;
 use super::text::{self, json_list};
 use crate::model::{CompactString, Dataset, Date, Edge, Organization, When};
 
@@ -74,13 +77,30 @@ pub const EDGE: &[(&str, Kind)] = &[
     ("uncertain", Kind::Bool),
     ("approximate", Kind::Bool),
     ("confidence", Kind::Text),
+    ("reliability", Kind::Text),
+    ("credibility", Kind::Text),
     ("sources", Kind::Text),
     ("source_urls", Kind::Text),
     ("quotes", Kind::Text),
     ("disputed_by", Kind::Text),
     ("disputed_by_quotes", Kind::Text),
+    ("grades", Kind::Text),
+    ("disputed_by_grades", Kind::Text),
     ("notes", Kind::Text),
 ];
+
+/// The edge attributes that carry grades, declared only for a graded dataset.
+const GRADE_KEYS: &[&str] = &["reliability", "credibility", "grades", "disputed_by_grades"];
+
+/// The edge attributes to declare: all of [`EDGE`], less the grades' when the dataset
+/// has none (so an ungraded dataset's file is what it was before grades existed).
+pub fn edge_keys(dataset: &Dataset) -> Vec<(&'static str, Kind)> {
+    let graded = dataset.has_grades();
+    EDGE.iter()
+        .filter(|(key, _)| graded || !GRADE_KEYS.contains(key))
+        .copied()
+        .collect()
+}
 
 /// A node's attribute values, absent ones left out.
 pub fn node_values<'a>(org: &'a Organization) -> Vec<(&'static str, Value<'a>)> {
@@ -131,6 +151,13 @@ pub fn edge_values<'a>(dataset: &'a Dataset, edge: &'a Edge) -> Vec<(&'static st
     if let Some(c) = edge.confidence {
         v.push(("confidence", Value::Text(Cow::Borrowed(c.as_str()))));
     }
+    let (reliability, credibility) = dataset.best_grades(edge);
+    if let Some(r) = reliability {
+        v.push(("reliability", Value::Text(Cow::Borrowed(r.letter()))));
+    }
+    if let Some(c) = credibility {
+        v.push(("credibility", Value::Text(Cow::Borrowed(c.digit()))));
+    }
     v.push((
         "sources",
         Value::Text(Cow::Owned(json_list(&text::source_ids(dataset, edge)))),
@@ -143,6 +170,16 @@ pub fn edge_values<'a>(dataset: &'a Dataset, edge: &'a Edge) -> Vec<(&'static st
     ];
     for (key, list) in lists {
         if !list.is_empty() {
+            v.push((key, Value::Text(Cow::Owned(json_list(&list)))));
+        }
+    }
+    for (key, citations) in [
+        ("grades", &edge.sources),
+        ("disputed_by_grades", &edge.disputed_by),
+    ] {
+        let list = grades::list(dataset, citations);
+        if !list.is_empty() {
+            let list: Vec<&str> = list.iter().map(String::as_str).collect();
             v.push((key, Value::Text(Cow::Owned(json_list(&list)))));
         }
     }

@@ -4,7 +4,8 @@
 //! `To` names and `Direction`, the relation in `relation`), `sources.csv` and
 //! `edge_types.csv`.
 //! List fields are JSON arrays in one cell (`aliases`: strings; `citations` and
-//! `disputed_by`: a source id, or an object with `ref`, `quote` and `locator`); an empty
+//! `disputed_by`: a source id, or an object with `ref`, `quote`, `locator` and
+//! `credibility`; `sources.csv` has a `reliability` column when any grade exists); an empty
 //! cell is an absent value, and an empty text is the one character U+FFFF
 //! ([`EMPTY_TEXT`]). UTF-8, no byte order mark, `\n` line ends, quotes only where needed.
 
@@ -104,6 +105,8 @@ enum Cite<'a> {
         quote: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         locator: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        credibility: Option<u8>,
     },
 }
 
@@ -115,13 +118,14 @@ fn citations(d: &Dataset, list: &[Citation]) -> String {
         .iter()
         .map(|c| {
             let source = d.sources[c.source].id.as_str();
-            if c.quote.is_none() && c.locator.is_none() {
+            if c.quote.is_none() && c.locator.is_none() && c.credibility.is_none() {
                 Cite::Bare(source)
             } else {
                 Cite::Full {
                     source,
                     quote: c.quote.as_deref(),
                     locator: c.locator.as_deref(),
+                    credibility: c.credibility.map(crate::model::Credibility::number),
                 }
             }
         })
@@ -185,8 +189,10 @@ fn edges(d: &Dataset, w: &mut Writer<'_>) -> csv::Result<()> {
     Ok(())
 }
 
+/// `sources.csv`; the `reliability` column only for a graded dataset.
 fn sources(d: &Dataset, w: &mut Writer<'_>) -> csv::Result<()> {
-    w.write_record([
+    let graded = d.has_grades();
+    let mut header = vec![
         "id",
         "title",
         "author",
@@ -195,9 +201,13 @@ fn sources(d: &Dataset, w: &mut Writer<'_>) -> csv::Result<()> {
         "url",
         "accessed",
         "notes",
-    ])?;
+    ];
+    if graded {
+        header.push("reliability");
+    }
+    w.write_record(&header)?;
     for s in &d.sources {
-        w.write_record([
+        let mut row = vec![
             s.id.as_str(),
             s.title.as_str(),
             opt(s.author.as_deref()),
@@ -206,7 +216,11 @@ fn sources(d: &Dataset, w: &mut Writer<'_>) -> csv::Result<()> {
             opt(s.url.as_deref()),
             date(s.accessed.as_ref()),
             opt(s.notes.as_deref()),
-        ])?;
+        ];
+        if graded {
+            row.push(s.reliability.map_or("", crate::model::Reliability::letter));
+        }
+        w.write_record(&row)?;
     }
     Ok(())
 }

@@ -110,9 +110,9 @@ fn node_props() -> Vec<(&'static str, Ty)> {
     v
 }
 
-fn edge_props() -> Vec<(&'static str, Ty)> {
+fn edge_props(dataset: &Dataset) -> Vec<(&'static str, Ty)> {
     let mut v = vec![("id", Ty::Text)];
-    v.extend(attributes::EDGE.iter().map(|(k, kind)| {
+    v.extend(attributes::edge_keys(dataset).iter().map(|(k, kind)| {
         let ty = match kind {
             Kind::Text => Ty::Text,
             Kind::Bool => Ty::Bool,
@@ -128,6 +128,20 @@ fn text_props(keys: &[&'static str]) -> Vec<(&'static str, Ty)> {
         .chain(keys.iter().copied())
         .map(|k| (k, Ty::Text))
         .collect()
+}
+
+/// The text properties `keys`, and `grade` after them when the dataset is graded (so an
+/// ungraded dataset's script is what it was before grades existed).
+fn graded_props(
+    dataset: &Dataset,
+    keys: &[&'static str],
+    grade: &'static str,
+) -> Vec<(&'static str, Ty)> {
+    let mut v = text_props(keys);
+    if dataset.has_grades() {
+        v.push((grade, Ty::Text));
+    }
+    v
 }
 
 fn preamble(dataset: &Dataset, dialect: Dialect, out: &mut dyn Write) -> io::Result<()> {
@@ -150,8 +164,8 @@ fn preamble(dataset: &Dataset, dialect: Dialect, out: &mut dyn Write) -> io::Res
     }
     let nodes = [
         ("Organization", node_props()),
-        ("Source", text_props(SOURCE)),
-        ("Citation", text_props(CITATION)),
+        ("Source", graded_props(dataset, SOURCE, "reliability")),
+        ("Citation", graded_props(dataset, CITATION, "credibility")),
     ];
     for (label, props) in nodes {
         writeln!(
@@ -172,7 +186,7 @@ fn preamble(dataset: &Dataset, dialect: Dialect, out: &mut dyn Write) -> io::Res
     rels.entry("CITES".to_owned())
         .or_default()
         .push("FROM Citation TO Source");
-    let edge_columns = columns(&edge_props());
+    let edge_columns = columns(&edge_props(dataset));
     for (name, pairs) in rels {
         writeln!(
             out,
@@ -291,7 +305,7 @@ fn organizations(dataset: &Dataset, d: Dialect, out: &mut dyn Write) -> io::Resu
 }
 
 fn sources(dataset: &Dataset, d: Dialect, out: &mut dyn Write) -> io::Result<()> {
-    let props = text_props(SOURCE);
+    let props = graded_props(dataset, SOURCE, "reliability");
     let tail = format!(
         "MERGE (n:Source {{`id`: r.`id`}}) SET {}",
         assignments("n", &props)
@@ -307,6 +321,7 @@ fn sources(dataset: &Dataset, d: Dialect, out: &mut dyn Write) -> io::Result<()>
             ("url", s.url.as_ref().map(ToString::to_string)),
             ("accessed", date(&s.accessed)),
             ("notes", s.notes.as_ref().map(ToString::to_string)),
+            ("reliability", s.reliability.map(|r| r.letter().to_owned())),
         ];
         let values = fields
             .into_iter()
@@ -322,7 +337,7 @@ fn edges(
     ids: &[std::borrow::Cow<str>],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let props = edge_props();
+    let props = edge_props(dataset);
     let with_props = format!("{{`id`: r.`id`}}]->(b) SET {}", assignments("e", &props));
     // One run of statements per relationship type: a type cannot be a parameter.
     let mut by_type: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -338,7 +353,7 @@ fn edges(
              MERGE (a)-[e:`{rel}` {with_props}"
         );
         let mut props = vec![("from", Ty::Text), ("to", Ty::Text)];
-        props.extend(edge_props());
+        props.extend(edge_props(dataset));
         batches(&indices, out, &tail, |buf, &i| {
             let edge = &dataset.edges[i];
             edge_row(buf, d, dataset, edge, &ids[i], &props);
@@ -376,7 +391,7 @@ fn citations(
     ids: &[std::borrow::Cow<str>],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let props = text_props(CITATION);
+    let props = graded_props(dataset, CITATION, "credibility");
     let tail = format!(
         "MATCH (s:Source {{`id`: r.`source`}})\n\
          MERGE (c:Citation {{`id`: r.`id`}}) SET {}\n\
@@ -408,6 +423,9 @@ fn citations(
         }
         if let Some(l) = &c.locator {
             values.insert("locator", Value::Text(l.as_str().into()));
+        }
+        if let Some(g) = c.credibility {
+            values.insert("credibility", Value::Text(g.digit().into()));
         }
         row(buf, d, &props, &values);
     })

@@ -170,6 +170,16 @@ fn edge_tooltip(dataset: &Dataset, edge: &Edge) -> String {
             text::disputing_ids(dataset, edge).join(", ")
         ));
     }
+    // Admiralty grades, only where given, so an ungraded edge's tooltip is unchanged.
+    for (label, list) in [
+        ("graded", &edge.sources),
+        ("disputes graded", &edge.disputed_by),
+    ] {
+        let graded = super::grades::list(dataset, list);
+        if !graded.is_empty() {
+            lines.push(format!("{label}: {}", graded.join(", ")));
+        }
+    }
     lines.join("\n")
 }
 

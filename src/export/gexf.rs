@@ -37,7 +37,7 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
         r#"  <graph mode="dynamic" timeformat="date" timerepresentation="interval" defaultedgetype="directed">"#
     )?;
     write_declarations(out, "node", attributes::NODE)?;
-    write_declarations(out, "edge", attributes::EDGE)?;
+    write_declarations(out, "edge", &attributes::edge_keys(dataset))?;
     writeln!(
         out,
         r#"    <nodes count="{}">"#,

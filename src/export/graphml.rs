@@ -17,9 +17,10 @@ pub fn write(dataset: &Dataset, options: &Options, out: &mut dyn Write) -> io::R
         out,
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
     )?;
+    let edge_keys = attributes::edge_keys(dataset);
     for (prefix, class, keys) in [
         ("n", "node", attributes::NODE),
-        ("e", "edge", attributes::EDGE),
+        ("e", "edge", edge_keys.as_slice()),
     ] {
         for (name, kind) in keys {
             let ty = kind.xml_type();

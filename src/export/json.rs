@@ -1,6 +1,7 @@
 //! The whole dataset as one JSON document, mirroring the YAML field names, with each
 //! edge's direction and each date's day bounds resolved, for scripts. As in every export,
-//! the edge type is called `relation`.
+//! the edge type is called `relation`. Grades are written only where given: `reliability`
+//! on a source, `credibility` (a number) on a citation.
 
 use std::io::{self, Write};
 
@@ -64,6 +65,9 @@ struct JsonSource<'a> {
     url: Option<&'a str>,
     accessed: Option<JsonDate<'a>>,
     notes: Option<&'a str>,
+    /// Written only when graded, so an ungraded dataset exports as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reliability: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -72,6 +76,9 @@ struct JsonCitation<'a> {
     source: &'a str,
     quote: Option<&'a str>,
     locator: Option<&'a str>,
+    /// Written only when graded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credibility: Option<u8>,
 }
 
 #[derive(Serialize)]
@@ -176,6 +183,7 @@ fn source(s: &Source) -> JsonSource<'_> {
         url: s.url.as_deref(),
         accessed: date(s.accessed.as_ref()),
         notes: s.notes.as_deref(),
+        reliability: s.reliability.map(crate::model::Reliability::letter),
     }
 }
 
@@ -185,6 +193,7 @@ fn citations<'a>(dataset: &'a Dataset, list: &'a [Citation]) -> Vec<JsonCitation
             source: &dataset.sources[c.source].id,
             quote: c.quote.as_deref(),
             locator: c.locator.as_deref(),
+            credibility: c.credibility.map(crate::model::Credibility::number),
         })
         .collect()
 }

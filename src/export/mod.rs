@@ -8,6 +8,7 @@ pub mod csv;
 pub mod cypher;
 mod dot;
 mod gexf;
+pub(crate) mod grades;
 mod graphml;
 pub mod html;
 mod json;

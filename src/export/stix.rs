@@ -16,7 +16,8 @@ use uuid::Uuid;
 
 use super::text;
 use crate::model::{
-    Citation, CompactString, Confidence, Dataset, Date, Day, Edge, Organization, Source, When,
+    Citation, CompactString, Confidence, Credibility, Dataset, Date, Day, Edge, Organization,
+    Reliability, Source, When,
 };
 
 /// The namespace of every id this export makes (a random UUID, fixed forever: changing
@@ -47,6 +48,16 @@ pub fn confidence(c: Confidence) -> u8 {
         Confidence::Low => 15,
         Confidence::Medium => 50,
         Confidence::High => 85,
+    }
+}
+
+/// STIX's value for an Admiralty credibility (STIX 2.1, appendix A, "Admiralty
+/// Credibility" scale): 1 → 90, 2 → 70, 3 → 50, 4 → 30, 5 → 10; 6 (truth cannot be
+/// judged) has none, so the property is left out.
+pub fn credibility_confidence(c: Credibility) -> Option<u8> {
+    match c {
+        Credibility::CannotBeJudged => None,
+        c => Some(110 - 20 * c.number()),
     }
 }
 
@@ -214,6 +225,11 @@ fn report(s: &Source, refs: &[String]) -> Value {
         "x_actorgraph_accessed",
         s.accessed.as_ref().map(|d| d.text().to_owned()),
     );
+    put(
+        &mut m,
+        "x_actorgraph_reliability",
+        s.reliability.map(Reliability::letter),
+    );
     Value::Object(m)
 }
 
@@ -243,12 +259,22 @@ fn citations(dataset: &Dataset, edge: &Edge) -> Value {
         .into_iter()
         .flat_map(|(side, list)| list.iter().map(move |c| (side, c)))
         .map(|(side, c)| {
-            json!({
+            let mut v = json!({
                 "side": side,
                 "source": dataset.sources[c.source].id.as_str(),
                 "quote": c.quote.as_deref(),
                 "locator": c.locator.as_deref(),
-            })
+            });
+            // Grades only where given, so an ungraded dataset's bundle is unchanged.
+            if let Value::Object(m) = &mut v {
+                put(m, "credibility", c.credibility.map(Credibility::number));
+                put(
+                    m,
+                    "reliability",
+                    dataset.reliability(c).map(Reliability::letter),
+                );
+            }
+            v
         })
         .collect();
     Value::Array(list)
@@ -278,7 +304,23 @@ fn relationship(dataset: &Dataset, edge: &Edge, id: &str) -> Value {
     let stop = edge.when.last().and_then(|d| timestamp(d.latest(), true));
     put(&mut m, "start_time", start);
     put(&mut m, "stop_time", stop);
-    put(&mut m, "confidence", edge.confidence.map(confidence));
+    let (best_reliability, best_credibility) = dataset.best_grades(edge);
+    let graded = best_credibility.and_then(credibility_confidence);
+    put(
+        &mut m,
+        "confidence",
+        edge.confidence.map(confidence).or(graded),
+    );
+    put(
+        &mut m,
+        "x_actorgraph_reliability",
+        best_reliability.map(Reliability::letter),
+    );
+    put(
+        &mut m,
+        "x_actorgraph_credibility",
+        best_credibility.map(Credibility::number),
+    );
     let refs: Vec<Value> = edge.sources.iter().map(|c| reference(dataset, c)).collect();
     m.insert("external_references".into(), Value::Array(refs));
     m.insert("x_actorgraph_id".into(), id.into());
@@ -308,6 +350,11 @@ fn opinion(dataset: &Dataset, edge_id: &str, n: usize, c: &Citation) -> Value {
         json!([stix_id("relationship", "edge", edge_id)]),
     );
     put(&mut m, "explanation", text(c.quote.as_deref()));
+    put(
+        &mut m,
+        "confidence",
+        c.credibility.and_then(credibility_confidence),
+    );
     m.insert("external_references".into(), json!([reference(dataset, c)]));
     Value::Object(m)
 }
@@ -408,6 +455,14 @@ mod tests {
         assert_eq!(confidence(Confidence::Low), 15);
         assert_eq!(confidence(Confidence::Medium), 50);
         assert_eq!(confidence(Confidence::High), 85);
+        let stix: Vec<Option<u8>> = Credibility::ALL
+            .into_iter()
+            .map(credibility_confidence)
+            .collect();
+        assert_eq!(
+            stix,
+            [Some(90), Some(70), Some(50), Some(30), Some(10), None]
+        );
     }
 
     #[test]

@@ -102,6 +102,8 @@ pub struct DraftSource {
     pub url: Option<String>,
     pub accessed: Option<String>,
     pub notes: Option<String>,
+    /// The Admiralty letter, checked.
+    pub reliability: Option<String>,
 }
 
 /// A citation.
@@ -111,6 +113,8 @@ pub struct DraftCitation {
     pub source: String,
     pub quote: Option<String>,
     pub locator: Option<String>,
+    /// The Admiralty number.
+    pub credibility: Option<u8>,
 }
 
 /// An edge.

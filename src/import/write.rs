@@ -95,6 +95,7 @@ fn source(s: &mut String, src: &DraftSource) {
     field(s, "  url", src.url.as_deref());
     date(s, "  accessed", src.accessed.as_deref());
     field(s, "  notes", src.notes.as_deref());
+    field(s, "  reliability", src.reliability.as_deref());
 }
 
 fn edge(s: &mut String, e: &DraftEdge) {
@@ -121,7 +122,7 @@ fn citations(s: &mut String, key: &str, list: &[DraftCitation]) {
     }
     let _ = writeln!(s, "    {key}:");
     for c in list {
-        if c.quote.is_none() && c.locator.is_none() {
+        if c.quote.is_none() && c.locator.is_none() && c.credibility.is_none() {
             let _ = writeln!(s, "      - {}", scalar(&c.source));
             continue;
         }
@@ -131,6 +132,9 @@ fn citations(s: &mut String, key: &str, list: &[DraftCitation]) {
         }
         if let Some(l) = &c.locator {
             let _ = writeln!(s, "        locator: {}", scalar(l));
+        }
+        if let Some(n) = c.credibility {
+            let _ = writeln!(s, "        credibility: {n}");
         }
     }
 }

@@ -11,6 +11,7 @@ use super::yaml::{NodeId, ScalarKind, Tree, Value, scalar_kind};
 use compact_str::CompactString;
 
 use crate::diagnostic::{Code, Diagnostic, FileId, Files, Span};
+use crate::model::{Credibility, Reliability};
 use crate::suggest;
 
 const TOP_KEYS: &[&str] = &["edge_types", "organizations", "sources", "edges"];
@@ -36,6 +37,7 @@ const SOURCE_KEYS: &[&str] = &[
     "url",
     "accessed",
     "notes",
+    "reliability",
 ];
 const EDGE_KEYS: &[&str] = &[
     "id",
@@ -50,7 +52,19 @@ const EDGE_KEYS: &[&str] = &[
     "disputed_by",
     "notes",
 ];
-const CITATION_KEYS: &[&str] = &["ref", "quote", "locator"];
+const CITATION_KEYS: &[&str] = &["ref", "quote", "locator", "credibility"];
+
+/// Keys that belong to another kind of record, with where they go.
+const MISPLACED: &[(&str, &str)] = &[
+    (
+        "reliability",
+        "`reliability` grades a source: write it on the source's record under `sources:`",
+    ),
+    (
+        "credibility",
+        "`credibility` grades one citation: write `- ref: source-id` with `credibility:` under the edge's `sources:` or `disputed_by:`",
+    ),
+];
 
 /// The fields of prose, where a ` #` is more likely text than a comment.
 const TEXT_KEYS: &[&str] = &[
@@ -218,9 +232,14 @@ impl Decoder<'_, '_> {
             .iter()
             .find(|(from, to)| *from == name && known.contains(to))
             .map(|(_, to)| *to);
-        let help = match synonym.or_else(|| suggest::closest(name, known.iter().copied())) {
-            Some(k) => format!("did you mean `{k}`?"),
-            None => format!("known keys: {}", known.join(", ")),
+        let misplaced = MISPLACED.iter().find(|(k, _)| *k == name).map(|(_, h)| *h);
+        let help = match (synonym, misplaced) {
+            (Some(k), _) => format!("did you mean `{k}`?"),
+            (None, Some(h)) => h.to_owned(),
+            (None, None) => match suggest::closest(name, known.iter().copied()) {
+                Some(k) => format!("did you mean `{k}`?"),
+                None => format!("known keys: {}", known.join(", ")),
+            },
         };
         let d = self.report(
             Code::UnknownKey,
@@ -281,6 +300,7 @@ impl Decoder<'_, '_> {
             url: self.optional(&r, "url"),
             accessed: self.optional_date(&r, "accessed"),
             notes: self.optional(&r, "notes"),
+            reliability: self.optional(&r, "reliability"),
         };
         self.out.sources.push(raw);
     }
@@ -354,6 +374,7 @@ impl Decoder<'_, '_> {
                     source: self.required(&r, "ref", "citation"),
                     quote: self.optional(&r, "quote"),
                     locator: self.optional(&r, "locator"),
+                    credibility: r.get("credibility").and_then(|n| self.credibility(n)),
                 });
             }
         }
@@ -426,6 +447,40 @@ impl Decoder<'_, '_> {
                 None
             }
         }
+    }
+
+    /// `credibility`: a plain YAML integer, kept as its text (the validator checks the
+    /// range). Quoted digits are refused like a quoted `true`, so files, the schema and
+    /// the tool agree on one form.
+    fn credibility(&mut self, node: NodeId) -> Option<Text> {
+        let n = self.tree.node(node);
+        let Value::Scalar(t, style) = &n.value else {
+            let found = describe(&n.value);
+            self.report(
+                Code::WrongType,
+                n.span,
+                format!("`credibility` must be a number from 1 to 6, found {found}"),
+            );
+            return None;
+        };
+        let kind = scalar_kind(t, *style);
+        if kind == ScalarKind::Int {
+            return self.text(node, "credibility");
+        }
+        if kind == ScalarKind::Null {
+            return None;
+        }
+        let found = match kind {
+            ScalarKind::Str => format!("the text \"{t}\""),
+            _ => describe(&n.value),
+        };
+        self.report(
+            Code::WrongType,
+            n.span,
+            format!("`credibility` must be a number from 1 to 6, found {found}"),
+        )
+        .help = Some(credibility_help(t));
+        None
     }
 
     fn is_null(&self, node: NodeId) -> bool {
@@ -546,6 +601,19 @@ impl Decoder<'_, '_> {
                 .help = Some(help);
             }
         }
+    }
+}
+
+/// The help for a `credibility` that is not a YAML integer: the number unquoted, or
+/// where a letter grade goes.
+fn credibility_help(t: &str) -> String {
+    let t = t.trim();
+    if Credibility::parse(t).is_some() {
+        format!("write the number unquoted: `credibility: {t}`")
+    } else if Reliability::parse(&t.to_ascii_uppercase()).is_some() {
+        "a letter A–F is a source's `reliability`; a citation's credibility is a number from 1 (confirmed) to 6 (cannot be judged)".to_owned()
+    } else {
+        "credibility is a whole number from 1 (confirmed by other sources) to 6 (truth cannot be judged)".to_owned()
     }
 }
 

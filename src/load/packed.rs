@@ -38,6 +38,7 @@ const NOTES: u16 = 1 << 9;
 const REF: u16 = 1;
 const QUOTE: u16 = 1 << 1;
 const LOCATOR: u16 = 1 << 2;
+const CREDIBILITY: u16 = 1 << 3;
 
 impl PackedEdges {
     /// An empty list for the edges of `file`.
@@ -122,13 +123,19 @@ impl PackedEdges {
     fn citations(&mut self, list: &[RawCitation]) {
         self.number(list.len() as u64);
         for c in list {
-            let present = [(REF, &c.source), (QUOTE, &c.quote), (LOCATOR, &c.locator)]
+            let fields = [
+                (REF, &c.source),
+                (QUOTE, &c.quote),
+                (LOCATOR, &c.locator),
+                (CREDIBILITY, &c.credibility),
+            ];
+            let present = fields
                 .iter()
                 .filter(|(_, f)| f.is_some())
                 .fold(0, |bits, (bit, _)| bits | bit);
             self.number(u64::from(present));
             self.span(c.span);
-            for text in [&c.source, &c.quote, &c.locator].into_iter().flatten() {
+            for text in fields.iter().filter_map(|(_, f)| f.as_ref()) {
                 self.text(text);
             }
         }
@@ -237,6 +244,7 @@ impl<B: AsRef<[u8]>> Unpack<B> {
                     source: field(REF),
                     quote: field(QUOTE),
                     locator: field(LOCATOR),
+                    credibility: field(CREDIBILITY),
                 }
             })
             .collect()

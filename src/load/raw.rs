@@ -86,6 +86,8 @@ pub struct RawSource {
     pub accessed: Option<Text>,
     /// `notes`.
     pub notes: Option<Text>,
+    /// `reliability`, still unparsed.
+    pub reliability: Option<Text>,
 }
 
 /// One citation, in either the mapping or the bare-id form.
@@ -99,6 +101,8 @@ pub struct RawCitation {
     pub quote: Option<Text>,
     /// `locator`.
     pub locator: Option<Text>,
+    /// `credibility`: the text of a YAML integer (the decoder refuses any other kind).
+    pub credibility: Option<Text>,
 }
 
 /// An `edges` entry.

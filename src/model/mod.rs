@@ -8,6 +8,7 @@ mod adjacency;
 pub(crate) mod color_names;
 pub mod date;
 pub mod edge_type;
+pub mod grade;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -31,6 +32,7 @@ use adjacency::Adjacency;
 
 pub use date::{Date, Day, When};
 pub use edge_type::{EdgeType, LineStyle};
+pub use grade::{Credibility, Reliability};
 
 /// The longest id of an organization, source, edge type or edge, in bytes (ids are
 /// ASCII): the validator's limit and the JSON Schema's `maxLength`.
@@ -129,6 +131,8 @@ pub struct Source {
     pub accessed: Option<Date>,
     /// Free text.
     pub notes: Option<Box<str>>,
+    /// How reliable the source is (Admiralty code), when graded.
+    pub reliability: Option<Reliability>,
     /// Where the record is written.
     pub origin: Origin,
 }
@@ -144,6 +148,8 @@ pub struct Citation {
     pub quote: Option<Box<str>>,
     /// Page, paragraph or timestamp.
     pub locator: Option<CompactString>,
+    /// How credible the cited information is (Admiralty code), when graded.
+    pub credibility: Option<Credibility>,
 }
 
 /// A relationship between two organizations.
@@ -253,6 +259,48 @@ impl Dataset {
     /// The organizations an edge joins.
     pub fn endpoints(&self, edge: &Edge) -> (&Organization, &Organization) {
         (&self.organizations[edge.from], &self.organizations[edge.to])
+    }
+
+    /// The reliability of a citation's source, when the source is graded.
+    pub fn reliability(&self, citation: &Citation) -> Option<Reliability> {
+        self.sources[citation.source].reliability
+    }
+
+    /// Whether a citation meets both minimums (a minimum not given is met). An ungraded
+    /// citation, or one graded "cannot be judged", meets no minimum.
+    pub fn citation_meets(
+        &self,
+        citation: &Citation,
+        min_reliability: Option<Reliability>,
+        min_credibility: Option<Credibility>,
+    ) -> bool {
+        let reliable = min_reliability
+            .is_none_or(|min| self.reliability(citation).is_some_and(|r| r.meets(min)));
+        let credible =
+            min_credibility.is_none_or(|min| citation.credibility.is_some_and(|c| c.meets(min)));
+        reliable && credible
+    }
+
+    /// The best reliability and, separately, the best credibility among an edge's
+    /// supporting citations (the two may come from different citations); `None` where
+    /// no supporting citation is graded.
+    pub fn best_grades(&self, edge: &Edge) -> (Option<Reliability>, Option<Credibility>) {
+        (
+            Reliability::best(edge.sources.iter().filter_map(|c| self.reliability(c))),
+            Credibility::best(edge.sources.iter().filter_map(|c| c.credibility)),
+        )
+    }
+
+    /// Whether any source or citation carries a grade: exports that must declare their
+    /// attributes declare the grades' only then, so an ungraded dataset exports as before.
+    pub fn has_grades(&self) -> bool {
+        self.sources.iter().any(|s| s.reliability.is_some())
+            || self.edges.iter().any(|e| {
+                e.sources
+                    .iter()
+                    .chain(&e.disputed_by)
+                    .any(|c| c.credibility.is_some())
+            })
     }
 
     /// Whether an organization has at least one edge.

@@ -78,6 +78,12 @@ struct JsonCitation<'a> {
     quote: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     locator: Option<&'a str>,
+    /// The source's Admiralty reliability letter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reliability: Option<&'static str>,
+    /// The citation's Admiralty credibility number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credibility: Option<u8>,
     /// Where the source is declared.
     #[serde(flatten)]
     at: At<'a>,
@@ -150,6 +156,8 @@ fn json_edge<'a>(
                     title: &source.title,
                     quote: c.quote.as_deref(),
                     locator: c.locator.as_deref(),
+                    reliability: source.reliability.map(crate::model::Reliability::letter),
+                    credibility: c.credibility.map(crate::model::Credibility::number),
                     at: at(source.origin),
                 }
             })

@@ -6,7 +6,10 @@
 
 use super::edges::Resolved;
 use crate::load::raw::{Chunks, RawCitation, RawEdge, RawOrganization, RawSource, Text};
-use crate::model::{Citation, CompactString, Dataset, Date, Edge, EdgeType, Organization, Source};
+use crate::model::{
+    Citation, CompactString, Credibility, Dataset, Date, Edge, EdgeType, Organization, Reliability,
+    Source,
+};
 
 /// Each record's two dates, parsed during validation.
 pub type Dates = Vec<(Option<Date>, Option<Date>)>;
@@ -100,6 +103,7 @@ impl ModelEdges<'_> {
                     source,
                     quote: long(c.quote),
                     locator: value(c.locator),
+                    credibility: c.credibility.and_then(|t| Credibility::parse(&t.value)),
                 })
             }));
             out.into_boxed_slice()
@@ -196,6 +200,7 @@ fn source((s, (published, accessed)): (RawSource, (Option<Date>, Option<Date>)))
         url: value(s.url),
         accessed,
         notes: long(s.notes),
+        reliability: s.reliability.and_then(|t| Reliability::parse(&t.value)),
         origin: origin(s.span),
     }
 }

@@ -453,6 +453,9 @@ impl Checker<'_> {
     ) -> bool {
         let mut ok = true;
         for c in list {
+            if let Some(grade) = &c.credibility {
+                ok &= self.credibility(grade).is_some();
+            }
             let Some(src) = &c.source else {
                 ok = false;
                 continue;

@@ -7,6 +7,7 @@ mod build;
 mod duplicates;
 mod edges;
 mod fields;
+mod grades;
 mod records;
 mod unread;
 mod usage;

@@ -280,6 +280,9 @@ impl Checker<'_> {
                 )
                 .help = Some("write the full address, starting with https:// or http://".into());
             }
+            if let Some(r) = &src.reliability {
+                self.reliability(r);
+            }
             let published = self.date(src.published.as_ref(), "published");
             let accessed = self.date(src.accessed.as_ref(), "accessed");
             table.dates.push((published, accessed));

@@ -119,6 +119,37 @@ def fail(message):
     sys.exit(f"check_cypher: {message}")
 
 
+def check_grades(db, dataset):
+    """A graded dataset's grades are on its :Source and :Citation nodes (an ungraded one's
+    script declares no grade property, which Kùzu would refuse to query)."""
+    reliability = {s["id"]: s.get("reliability") for s in dataset["sources"]}
+    credibility = sorted(
+        (
+            (side, str(n), c["ref"], str(c["credibility"]) if "credibility" in c else None)
+            for e in dataset["edges"]
+            for side, key in (("supporting", "sources"), ("disputing", "disputed_by"))
+            for n, c in enumerate(e[key])
+        ),
+        key=repr,
+    )
+    if all(r is None for r in reliability.values()) and all(c[3] is None for c in credibility):
+        return
+    got = dict(db.rows("MATCH (s:Source) RETURN s.id, s.reliability"))
+    if got != reliability:
+        fail(f"sources' reliability {got}, expected {reliability}")
+    got = sorted(
+        (
+            tuple(r)
+            for r in db.rows(
+                "MATCH (c:Citation)-[:CITES]->(s:Source) RETURN c.side, c.position, s.id, c.credibility"
+            )
+        ),
+        key=repr,
+    )
+    if got != credibility:
+        fail(f"citations' credibility {got}, expected {credibility}")
+
+
 def main():
     engine, script_path, json_path = sys.argv[1], sys.argv[2], sys.argv[3]
     timing = "--timing" in sys.argv
@@ -157,6 +188,7 @@ def main():
         if c[1] not in ids:
             fail(f"citation {c[0]!r} names edge {c[1]!r}, which is not a relationship id")
 
+    check_grades(db, dataset)
     db.run_script(script)
     if snapshot(db) != first:
         fail("loading the script a second time changed the graph")

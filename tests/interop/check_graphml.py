@@ -5,9 +5,11 @@ Usage: check_graphml.py FILE NODES EDGES
 
 Asserts that both libraries read FILE, find NODES nodes and EDGES edges, and that every
 edge carries `relation` (str), `directed` (bool) and `disputed` (bool), and every node
-`name` (str). Run by tests/it/interop.rs; exits non-zero with a message on any failure.
+`name` (str), and grades, where given, well formed. Run by tests/it/interop.rs; exits non-zero with a message on any failure.
 """
 
+import json
+import re
 import sys
 
 import igraph
@@ -27,6 +29,25 @@ def check_edge_attrs(library, attrs):
             fail(f"{library}: edge `{key}` is not a bool: {attrs.get(key)!r} in {attrs}")
     if "type" in attrs:
         fail(f"{library}: edge has a `type` attribute: {attrs}")
+    check_grades(library, attrs)
+
+
+GRADE = re.compile(r"^[^:]+:(?:[A-F][1-6]?|[1-6])$")
+
+
+def check_grades(library, attrs):
+    """Grades, where present: a letter, a digit, and JSON lists of `source-id:B2`
+    (igraph gives an absent string attribute as '')."""
+    attrs = {k: v for k, v in attrs.items() if v not in ("", None)}
+    if attrs.get("reliability") not in (None, "A", "B", "C", "D", "E", "F"):
+        fail(f"{library}: edge `reliability` {attrs['reliability']!r}")
+    if attrs.get("credibility") not in (None, "1", "2", "3", "4", "5", "6"):
+        fail(f"{library}: edge `credibility` {attrs['credibility']!r}")
+    for key in ("grades", "disputed_by_grades"):
+        if attrs.get(key) is not None:
+            items = json.loads(attrs[key])
+            if not items or not all(isinstance(g, str) and GRADE.match(g) for g in items):
+                fail(f"{library}: edge `{key}` {attrs[key]!r}")
 
 
 def main():

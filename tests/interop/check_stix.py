@@ -3,7 +3,10 @@
 the `stix2` library, against the JSON export of the same dataset: no validation error;
 objects per type; every relationship's confidence on STIX's None/Low/Med/High scale;
 every supporting quote in the relationship's external references, every disputing
-quote as the explanation of a `disagree` opinion by the disputing source.
+quote as the explanation of a `disagree` opinion by the disputing source; graded
+evidence: an edge without `confidence` takes its best credibility on the Admiralty
+Credibility scale (`stix2`'s `admiralty_credibility_to_value`), each disputing opinion
+its citation's, and every grade is in `x_actorgraph_citations` as the JSON export has it.
 
 Usage: check_stix.py BUNDLE.json DATASET.json
 Prints the validator's warnings (one line each, counted); exits non-zero on any error
@@ -16,12 +19,50 @@ import re
 import sys
 
 import stix2
-from stix2.confidence.scales import none_low_med_high_to_value
+from stix2.confidence.scales import admiralty_credibility_to_value, none_low_med_high_to_value
 from stix2validator import ValidationOptions, validate_file
 
 
 def fail(message):
     sys.exit(f"check_stix: {message}")
+
+
+ADMIRALTY = {
+    1: "1 - Confirmed by other sources",
+    2: "2 - Probably True",
+    3: "3 - Possibly True",
+    4: "4 - Doubtful",
+    5: "5 - Improbable",
+    6: "6 - Truth cannot be judged",
+}
+
+
+def admiralty(credibility):
+    """STIX's confidence for an Admiralty credibility; None for 6 (cannot be judged)."""
+    if credibility is None:
+        return None
+    try:
+        return admiralty_credibility_to_value(ADMIRALTY[credibility])
+    except ValueError:
+        return None
+
+
+def check_grades(e, rel, reliability):
+    """The relationship's grades agree with the JSON export's edge `e`."""
+    graded = [c["credibility"] for c in e["sources"] if "credibility" in c]
+    judged = [g for g in graded if g != 6]
+    if e["confidence"] is None:
+        expect = admiralty(min(judged)) if judged else None
+        if rel.get("confidence") != expect:
+            fail(f"edge {e['id']}: confidence {rel.get('confidence')}, expected {expect} from credibility {graded}")
+    expect = [
+        (side, c["ref"], c.get("credibility"), reliability.get(c["ref"]))
+        for side, key in (("supporting", "sources"), ("disputing", "disputed_by"))
+        for c in e[key]
+    ]
+    got = [(c["side"], c["source"], c.get("credibility"), c.get("reliability")) for c in rel.x_actorgraph_citations]
+    if got != expect:
+        fail(f"edge {e['id']}: citation grades {got}, expected {expect}")
 
 
 def main():
@@ -65,11 +106,15 @@ def main():
     scale = {w: none_low_med_high_to_value(s) for w, s in (("low", "Low"), ("medium", "Med"), ("high", "High"))}
     relationships = {r.x_actorgraph_id: r for r in by_type["relationship"]}
     identities = {i.x_actorgraph_id: i.id for i in by_type["identity"]}
+    reliability = {s["id"]: s["reliability"] for s in dataset["sources"] if "reliability" in s}
+    reported = {r.x_actorgraph_id: r.get("x_actorgraph_reliability") for r in by_type["report"]}
+    if reported != {s["id"]: reliability.get(s["id"]) for s in dataset["sources"]}:
+        fail(f"reports' reliability {reported}, expected {reliability}")
     opinions = collections.defaultdict(list)
     for o in by_type["opinion"]:
         if o.opinion != "disagree":
             fail(f"{o.id}: opinion {o.opinion}")
-        opinions[o.object_refs[0]].append((o.created_by_ref, o.get("explanation")))
+        opinions[o.object_refs[0]].append((o.created_by_ref, o.get("explanation"), o.get("confidence")))
     by_key = collections.defaultdict(list)
     for r in relationships.values():
         by_key[(r.x_actorgraph_relation, r.x_actorgraph_citations[0]["source"] if r.x_actorgraph_citations else None)].append(r)
@@ -88,12 +133,16 @@ def main():
             continue
         if e["confidence"] is not None and rel.confidence != scale[e["confidence"]]:
             fail(f"edge {e['id']}: confidence {rel.confidence}, expected {scale[e['confidence']]}")
+        check_grades(e, rel, reliability)
         described = [r.get("description") for r in rel.external_references]
         for c in e["sources"]:
             if c.get("quote") is not None and c["quote"] not in described:
                 fail(f"edge {e['id']}: quote {c['quote']!r} not in the external references")
         got = sorted(opinions[rel.id], key=repr)
-        expect = sorted(((identities[c["ref"]], c.get("quote")) for c in e["disputed_by"]), key=repr)
+        expect = sorted(
+            ((identities[c["ref"]], c.get("quote"), admiralty(c.get("credibility"))) for c in e["disputed_by"]),
+            key=repr,
+        )
         if got != expect:
             fail(f"edge {e['id']}: opinions {got}, expected {expect}")
     # Every quote, wherever it is, is somewhere in the parsed bundle.

@@ -65,6 +65,7 @@ struct Cite {
     source: usize,
     quote: Option<String>,
     locator: Option<String>,
+    credibility: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -104,11 +105,13 @@ fn cite(sources: usize) -> impl Strategy<Value = Cite> {
         0..sources,
         proptest::option::of(text()),
         proptest::option::of(text()),
+        proptest::option::of(1u8..=6),
     )
-        .prop_map(|(source, quote, locator)| Cite {
+        .prop_map(|(source, quote, locator, credibility)| Cite {
             source,
             quote: quote.map(|s| clean(&s)),
             locator: locator.map(|s| clean(&s)),
+            credibility,
         })
 }
 
@@ -151,7 +154,7 @@ fn citations(out: &mut String, key: &str, list: &[Cite]) {
     }
     let _ = writeln!(out, "    {key}:");
     for c in list {
-        if c.quote.is_none() && c.locator.is_none() {
+        if c.quote.is_none() && c.locator.is_none() && c.credibility.is_none() {
             let _ = writeln!(out, "      - s{}", c.source);
             continue;
         }
@@ -162,12 +165,15 @@ fn citations(out: &mut String, key: &str, list: &[Cite]) {
         if let Some(l) = &c.locator {
             let _ = writeln!(out, "        locator: {}", yaml_quoted(l));
         }
+        if let Some(g) = c.credibility {
+            let _ = writeln!(out, "        credibility: {g}");
+        }
     }
 }
 
 /// The dataset as YAML: organizations `o0`…, sources `s0`…, a declared undirected
 /// `cooperation` with a hostile label, `rivalry` restyled, and the edges.
-fn yaml(orgs: &[Org], titles: &[String], label: &str, edges: &[Edge]) -> String {
+fn yaml(orgs: &[Org], titles: &[(String, Option<usize>)], label: &str, edges: &[Edge]) -> String {
     let mut out = format!(
         "edge_types:\n  - name: cooperation\n    directed: false\n    label: {}\n    color: darkgreen\n    style: dashed\n  - name: rivalry\n    directed: false\n    color: \"#aa0000\"\n  - name: unused-type\n    directed: true\norganizations:\n",
         yaml_quoted(label)
@@ -187,8 +193,15 @@ fn yaml(orgs: &[Org], titles: &[String], label: &str, edges: &[Edge]) -> String 
         field(&mut out, "notes", o.notes.as_ref());
     }
     out.push_str("sources:\n");
-    for (i, t) in titles.iter().enumerate() {
+    for (i, (t, reliability)) in titles.iter().enumerate() {
         let _ = writeln!(out, "  - id: s{i}\n    title: {}", yaml_quoted(t));
+        if let Some(r) = reliability {
+            let _ = writeln!(
+                out,
+                "    reliability: {}",
+                ["A", "B", "C", "D", "E", "F"][*r]
+            );
+        }
         if i == 0 {
             out.push_str("    url: \"https://example.org/a?b=c,d\"\n    published: 2019-05\n");
         }
@@ -287,12 +300,13 @@ fn case() -> impl Strategy<Value = String> {
     (2usize..6, 1usize..4).prop_flat_map(|(n, s)| {
         (
             proptest::collection::vec(org(), n),
-            proptest::collection::vec(text(), s),
+            proptest::collection::vec((text(), proptest::option::of(0usize..6)), s),
             text(),
             proptest::collection::vec(edge(n, s), 0..8),
         )
             .prop_map(|(orgs, titles, label, edges)| {
-                let titles: Vec<String> = titles.iter().map(|t| required(t)).collect();
+                let titles: Vec<(String, Option<usize>)> =
+                    titles.iter().map(|(t, r)| (required(t), *r)).collect();
                 yaml(&orgs, &titles, &clean(&label), &edges)
             })
     })

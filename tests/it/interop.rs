@@ -534,6 +534,10 @@ const SHAPE_ERRORS: &[&str] = &[
     "invalid-value--color",
     "invalid-value--style",
     "invalid-wikidata",
+    "invalid-reliability",
+    "invalid-reliability--lowercase",
+    "invalid-credibility",
+    "invalid-credibility--disputed-by",
     "missing-citation",
     "missing-citation--absent",
     "missing-field",
@@ -544,6 +548,10 @@ const SHAPE_ERRORS: &[&str] = &[
     "wrong-type",
     "wrong-type--directed",
     "wrong-type--required-list",
+    "wrong-type--quoted-credibility",
+    "unknown-key--reliabilty",
+    "unknown-key--credibilty",
+    "unknown-key--misplaced-reliability",
 ];
 
 #[test]

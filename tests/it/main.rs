@@ -20,6 +20,7 @@ mod export;
 mod export_slices;
 mod filters;
 mod find;
+mod grades;
 mod hostile;
 mod hostile_files;
 mod hostile_text;

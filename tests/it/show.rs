@@ -63,10 +63,29 @@ fn disputes_are_shown_with_their_quotes() {
     );
     assert!(
         rivalry.contains(
-            "      disputed by: Report 📄 (contested) [src-three], 00:12:30\n        \"no \"rivalry\" at all\"\n"
+            "      disputed by: Report 📄 (contested) [src-three], 00:12:30, graded C6 (fairly reliable; truth cannot be judged)\n        \"no \"rivalry\" at all\"\n"
         ),
         "{rivalry}"
     );
+}
+
+/// Each citation shows its Admiralty pair and its meaning; an ungraded one shows none.
+#[test]
+fn grades_are_shown_with_their_meaning() {
+    let alpha = show("alpha", FULL);
+    assert!(
+        alpha.contains(
+            "[src-two], graded F1 (reliability cannot be judged; confirmed by other sources)\n"
+        ),
+        "{alpha}"
+    );
+    let gamma = show("gamma.cell_2", FULL);
+    assert!(
+        gamma.contains("[src-three], graded C2 (fairly reliable; probably true)\n"),
+        "{gamma}"
+    );
+    let imu = show("imu", "graphs");
+    assert!(!imu.contains("graded"), "{imu}");
 }
 
 #[test]

@@ -415,7 +415,21 @@
       if (c.locator) p.appendChild(document.createTextNode(' (' + c.locator + ')'));
       p.appendChild(document.createTextNode(' [' + s.id + ']'));
       box.appendChild(p);
+      var grade = gradeText(s.reliability, c.credibility);
+      if (grade) box.appendChild(el('p', grade, 'cite grade'));
       return box;
+    }
+    // The Admiralty code (NATO AJP-2.1), as docs/format.md words it.
+    var RELIABILITY = { A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable',
+      D: 'not usually reliable', E: 'unreliable', F: 'reliability cannot be judged' };
+    var CREDIBILITY = [null, 'confirmed by other sources', 'probably true', 'possibly true',
+      'doubtful', 'improbable', 'truth cannot be judged'];
+    function gradeText(r, c) {
+      if (!r && !c) return null;
+      var words = [];
+      if (r) words.push('source ' + r + ' (' + RELIABILITY[r] + ')');
+      if (c) words.push('information ' + c + ' (' + CREDIBILITY[c] + ')');
+      return 'Graded ' + (r || '') + (c || '') + ': ' + words.join(', ');
     }
     function showEdge(k) {
       var e = edges[k], t = types[e.type];

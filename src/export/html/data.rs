@@ -70,6 +70,9 @@ struct Src<'a> {
     accessed: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<&'a str>,
+    /// The Admiralty reliability letter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reliability: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -79,6 +82,9 @@ struct Cite<'a> {
     quote: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     locator: Option<&'a str>,
+    /// The Admiralty credibility number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credibility: Option<u8>,
 }
 
 #[derive(Serialize)]
@@ -152,6 +158,7 @@ fn source(s: &Source) -> Src<'_> {
         url: s.url.as_deref(),
         accessed: text(s.accessed.as_ref()),
         notes: s.notes.as_deref(),
+        reliability: s.reliability.map(crate::model::Reliability::letter),
     }
 }
 
@@ -161,6 +168,7 @@ fn cites(list: &[Citation]) -> Vec<Cite<'_>> {
             source: c.source,
             quote: c.quote.as_deref(),
             locator: c.locator.as_deref(),
+            credibility: c.credibility.map(crate::model::Credibility::number),
         })
         .collect()
 }

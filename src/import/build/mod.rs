@@ -498,7 +498,7 @@ fn list_cell(cell: &str) -> Result<Vec<String>, String> {
 }
 
 /// A citations cell: a JSON array whose elements are source ids or objects with `ref`,
-/// `quote` and `locator`.
+/// `quote`, `locator` and `credibility` (a number, which validation checks).
 fn citations_cell(cell: &str) -> Result<Vec<DraftCitation>, String> {
     #[derive(serde::Deserialize)]
     #[serde(untagged)]
@@ -509,6 +509,7 @@ fn citations_cell(cell: &str) -> Result<Vec<DraftCitation>, String> {
             source: String,
             quote: Option<String>,
             locator: Option<String>,
+            credibility: Option<u8>,
         },
     }
     let list: Vec<Cite> = serde_json::from_str(cell)
@@ -520,15 +521,18 @@ fn citations_cell(cell: &str) -> Result<Vec<DraftCitation>, String> {
                 source,
                 quote: None,
                 locator: None,
+                credibility: None,
             },
             Cite::Full {
                 source,
                 quote,
                 locator,
+                credibility,
             } => DraftCitation {
                 source,
                 quote,
                 locator,
+                credibility,
             },
         })
         .collect())
@@ -562,7 +566,8 @@ mod tests {
             DraftCitation {
                 source: "s".into(),
                 quote: None,
-                locator: None
+                locator: None,
+                credibility: None
             }
         );
         assert_eq!(c[1].quote.as_deref(), Some("q"));

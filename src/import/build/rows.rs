@@ -506,6 +506,7 @@ impl Builder<'_> {
                 source,
                 quote,
                 locator,
+                credibility: None,
             }],
             Vec::new(),
         ))

@@ -10,7 +10,7 @@ use crate::import::ids;
 use crate::import::map::{self, Columns, NodeField, Preset};
 use crate::import::read::{Row, Table};
 use crate::import::{DraftOrg, DraftSource, DraftType};
-use crate::model::{EdgeType, LineStyle, edge_type::is_color};
+use crate::model::{EdgeType, LineStyle, Reliability, edge_type::is_color};
 use crate::validate::{is_http_url, is_id, is_wikidata};
 
 impl Builder<'_> {
@@ -157,6 +157,7 @@ impl Builder<'_> {
                     url,
                     accessed: self.date(table, row, col("accessed"), Slashes::Ambiguous)?,
                     notes: get(self, "notes")?,
+                    reliability: self.reliability(table, row, col("reliability"))?,
                 };
                 self.sources.insert(id, (source, true));
                 Ok(())
@@ -231,6 +232,24 @@ impl Builder<'_> {
                 self.counts.refused += 1;
                 self.diags.push(d);
             }
+        }
+    }
+
+    /// A `reliability` cell: empty, or one of the Admiralty letters.
+    fn reliability(
+        &mut self,
+        table: &Table,
+        row: &Row,
+        column: Option<usize>,
+    ) -> RowResult<Option<String>> {
+        let value = self.text(table, row, column)?;
+        match (&value, column) {
+            (Some(v), Some(column)) if Reliability::parse(v).is_none() => Err(Diagnostic::new(
+                Code::InvalidReliability,
+                Some(self.at(table, row, column)),
+                format!("`{v}` is not a reliability grade (A to F)"),
+            )),
+            _ => Ok(value),
         }
     }
 }

@@ -27,12 +27,14 @@ fn citation(file: FileId) -> impl Strategy<Value = RawCitation> {
         proptest::option::of(text(file)),
         proptest::option::of(text(file)),
         proptest::option::of(text(file)),
+        proptest::option::of(text(file)),
     )
-        .prop_map(|(span, source, quote, locator)| RawCitation {
+        .prop_map(|(span, source, quote, locator, credibility)| RawCitation {
             span,
             source,
             quote,
             locator,
+            credibility,
         })
 }
 
@@ -95,9 +97,14 @@ fn in_file(mut e: RawEdge, file: FileId) -> RawEdge {
     let cites = |list: &mut Vec<RawCitation>| {
         for c in list {
             c.span.file = file;
-            for t in [&mut c.source, &mut c.quote, &mut c.locator]
-                .into_iter()
-                .flatten()
+            for t in [
+                &mut c.source,
+                &mut c.quote,
+                &mut c.locator,
+                &mut c.credibility,
+            ]
+            .into_iter()
+            .flatten()
             {
                 t.span.file = file;
             }
@@ -164,6 +171,7 @@ fn an_edge_packs_into_little_more_than_its_text() {
                 source: t(1206, 10, "lister-2015"),
                 quote: t(1207, 12, quote),
                 locator: t(1208, 14, "p. 12"),
+                credibility: None,
             }],
             span: Span {
                 file,

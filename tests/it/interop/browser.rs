@@ -229,3 +229,35 @@ fn hostile_names_show_as_text_and_run_nothing() {
         ])
     );
 }
+
+/// The evidence panel shows each citation's grades with their meaning; an ungraded
+/// dataset's panel shows none.
+#[test]
+#[ignore = "needs chromium and puppeteer-core (run by .ci/run with --ignored)"]
+fn the_evidence_panel_shows_the_grades() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let full = html(dir.path(), "tests/fixtures/valid/full", "full.html");
+    let graphs = html(dir.path(), "graphs", "graphs.html");
+    let reports = browse(&[
+        format!("{full}#edge=beta-splits-from-alpha"),
+        format!("{full}#edge=delta-hosts-gamma"),
+        format!("{graphs}#edge=imu-pledges-al-qaeda"),
+    ]);
+    for r in &reports {
+        assert_clean(r);
+    }
+    let splinter = squash(reports[0]["panel"].as_str().expect("panel"));
+    for grade in [
+        "Graded B4: source B (usually reliable), information 4 (doubtful)",
+        "Graded F1: source F (reliability cannot be judged), information 1 (confirmed by other sources)",
+    ] {
+        assert!(splinter.contains(grade), "`{grade}` not in {splinter}");
+    }
+    let hosting = squash(reports[1]["panel"].as_str().expect("panel"));
+    assert!(
+        hosting.contains("Graded C2: source C (fairly reliable), information 2 (probably true)"),
+        "{hosting}"
+    );
+    let plain = reports[2]["panel"].as_str().expect("panel");
+    assert!(!plain.contains("Graded"), "{plain}");
+}
