@@ -1,5 +1,5 @@
 //! Hover: on an organization id, its name, short name, aliases, dates and notes; on a
-//! source id, its title, author, date and notes; on an edge type, its label and
+//! source id, its title, author, date, reliability grade and notes; on an edge type, its label and
 //! direction; anywhere else in an edge, the relation in words, its dates and how many
 //! sources cite and dispute it. Every piece of dataset text goes through
 //! [`crate::markdown`], so a name cannot inject markup or links into the editor.
@@ -72,6 +72,9 @@ fn source(index: &Index, id: &str) -> Option<String> {
     }
     if let Some(date) = &s.published {
         let _ = write!(out, ", published {}", code_span(date));
+    }
+    if let Some(grade) = &s.reliability {
+        let _ = write!(out, ", reliability {}", code_span(grade));
     }
     if let Some(notes) = &s.notes {
         let _ = write!(out, "\n\n{}", text(notes));

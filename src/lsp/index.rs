@@ -60,6 +60,8 @@ pub struct SourceInfo {
     pub author: Option<CompactString>,
     /// `published`, as written.
     pub published: Option<CompactString>,
+    /// `reliability`, as written.
+    pub reliability: Option<CompactString>,
     /// `notes`.
     pub notes: Option<CompactString>,
 }
@@ -221,6 +223,7 @@ impl Index {
                 title: value(&s.title),
                 author: value(&s.author),
                 published: value(&s.published),
+                reliability: value(&s.reliability),
                 notes: value(&s.notes),
             });
     }

@@ -55,12 +55,28 @@ fn path_with_binary() -> String {
 #[ignore = "needs Neovim 0.11 or later ($ACTORGRAPH_NVIM or nvim; .ci/run installs it)"]
 fn neovim_as_documented_shows_the_diagnostics() {
     let nvim = std::env::var("ACTORGRAPH_NVIM").unwrap_or_else(|_| "nvim".to_owned());
+    let version = super::command(&nvim)
+        .arg("--version")
+        .output()
+        .expect("nvim");
+    let version = String::from_utf8_lossy(&version.stdout);
+    let minor = version
+        .strip_prefix("NVIM v0.")
+        .and_then(|v| v.split('.').next()?.parse::<u32>().ok());
+    assert!(
+        minor.is_some_and(|m| m >= 11),
+        "the documented set-ups need Neovim 0.11 or later, not {}; set ACTORGRAPH_NVIM (see .ci/run)",
+        version.lines().next().unwrap_or_default()
+    );
     let blocks = documented_all("lua");
     assert_eq!(blocks.len(), 2, "vim.lsp.config and vim.lsp.start");
     for block in blocks {
         let dir = fixture_workspace();
         let script = format!(
-            r"{block}
+            r"local loaded, err = pcall(function()
+{block}
+end)
+if not loaded then io.stdout:write('CONFIG ' .. tostring(err) .. '\n'); vim.cmd('cq!') end
 vim.cmd('edit edges.yaml')
 local ok = vim.wait(30000, function() return #vim.diagnostic.get(0) >= 3 end, 50)
 for _, d in ipairs(vim.diagnostic.get(0)) do

@@ -102,6 +102,15 @@ fn hover_shows_records_and_edges_with_dataset_text_escaped() {
     let source = client.request("textDocument/hover", Client::at(&edges, 9, 10));
     let text = source["contents"]["value"].as_str().unwrap();
     assert!(text.starts_with("**Second source**"), "{text}");
+    let graded = client.request(
+        "textDocument/hover",
+        Client::at(&root.join("sources.yaml"), 1, 10),
+    );
+    let text = graded["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.contains("by Uran Botobekov, published `2019-05`, reliability `B`"),
+        "{text}"
+    );
     // Elsewhere in an edge: the relation in words, dates, citations.
     let edge = client.request("textDocument/hover", Client::at(&edges, 5, 5));
     let text = edge["contents"]["value"].as_str().unwrap();

@@ -44,7 +44,7 @@ fn definitions_are_found_across_files() {
     let org = client.request("textDocument/definition", Client::at(&edges, 3, 10));
     assert_eq!(places(&org), [("organizations.yaml".into(), 14, 8, 16)]);
     let source = client.request("textDocument/definition", Client::at(&edges, 9, 9));
-    assert_eq!(places(&source), [("sources.yaml".into(), 5, 8, 15)]);
+    assert_eq!(places(&source), [("sources.yaml".into(), 6, 8, 15)]);
     let edge_type = client.request("textDocument/definition", Client::at(&edges, 12, 12));
     assert_eq!(
         places(&edge_type),
@@ -82,7 +82,7 @@ fn references_are_found_across_files() {
     assert!(places(&all).contains(&("organizations.yaml".into(), 7, 8, 11)));
     // A source cited in block and flow lists and by `ref:`.
     let sources = root.join("sources.yaml");
-    let mut p = Client::at(&sources, 5, 10);
+    let mut p = Client::at(&sources, 6, 10);
     p["context"] = json!({ "includeDeclaration": false });
     let cited = client.request("textDocument/references", p);
     assert_eq!(places(&cited), [("edges.yaml".into(), 9, 8, 15)]);

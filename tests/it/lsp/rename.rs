@@ -76,8 +76,18 @@ fn renamed(value: &Value, old: &str, new: &str) -> Value {
     }
 }
 
-fn rename_at(file: &str, line: u32, character: u32, old: &str, new: &str) {
+/// Renames `old` to `new` from the first line of `file` that holds `needle`, the cursor
+/// on the id's second character.
+fn rename_at(file: &str, needle: &str, old: &str, new: &str) {
     let (_dir, root) = workspace("valid/full");
+    let text = std::fs::read_to_string(root.join(file)).unwrap();
+    let (line, found) = text
+        .lines()
+        .enumerate()
+        .find_map(|(n, l)| Some((n, l.find(needle)?)))
+        .expect("the needle");
+    let line = line as u32;
+    let character = (found + needle.find(old).expect("the id in the needle") + 1) as u32;
     let before = export(&root);
     let mut client = Client::start(&root);
     let path = root.join(file);
@@ -105,14 +115,19 @@ fn rename_at(file: &str, line: u32, character: u32, old: &str, new: &str) {
 
 #[test]
 fn renaming_an_organization_keeps_the_graph() {
-    // `alpha` on its `id:` line in 02-records.yaml; `alpha0` sorts where `alpha` did.
-    rename_at("02-records.yaml", 1, 9, "alpha", "alpha0");
+    // `alpha0` sorts where `alpha` did.
+    rename_at("02-records.yaml", "- id: alpha", "alpha", "alpha0");
 }
 
 #[test]
 fn renaming_a_source_and_an_edge_type_keeps_the_graph() {
-    rename_at("03-edges.yaml", 9, 16, "src-one", "src-one0");
-    rename_at("01-edge-types.yaml", 4, 12, "cooperation", "cooperation0");
+    rename_at("03-edges.yaml", "- ref: src-one", "src-one", "src-one0");
+    rename_at(
+        "01-edge-types.yaml",
+        "- name: cooperation",
+        "cooperation",
+        "cooperation0",
+    );
 }
 
 #[test]
