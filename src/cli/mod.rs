@@ -9,9 +9,11 @@ mod find;
 mod generate;
 mod import;
 mod init;
+mod path;
 mod reporting;
 mod schema;
 mod show;
+mod stats;
 mod validate;
 mod values;
 
@@ -45,6 +47,13 @@ enum Command {
     /// Validate, then list the organizations and sources whose id, name, short name,
     /// alias or title matches a query, best match first, with their ids.
     Find(find::FindArgs),
+    /// Validate, filter, then answer questions about the network: size, components,
+    /// degree and betweenness, evidence quality (single points of failure), edges per
+    /// decade.
+    Stats(Box<stats::StatsArgs>),
+    /// Validate, filter, then print the shortest path(s) between two organizations,
+    /// each step with its relations, dates and quoted citations. Exit status 1: no path.
+    Path(Box<path::PathArgs>),
     /// Print the JSON Schema (draft 2020-12) of a dataset file, for editors such as VS Code
     /// with yaml-language-server.
     ///
@@ -83,6 +92,8 @@ where
         Command::Diff(args) => diff::run(&args, stdout, stderr),
         Command::Show(args) => show::run(&args, stdout, stderr),
         Command::Find(args) => find::run(&args, stdout, stderr),
+        Command::Stats(args) => stats::run(&args, stdout, stderr),
+        Command::Path(args) => path::run(&args, stdout, stderr),
         Command::Schema(args) => schema::run(&args, stdout),
         Command::Import(args) => import::run(&args, stdout, stderr),
         Command::Init(args) => init::run(&args, stdout),
