@@ -5,6 +5,7 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Found, MAX_PATHS, Query, sentence, steps};
@@ -13,6 +14,24 @@ use crate::model::{Citation, Dataset, Date, Edge, When};
 
 /// The version of the document's layout.
 pub(crate) const FORMAT: &str = "actorgraph-path/1";
+
+/// The document, its fields in this order (`format` first); nested objects have their
+/// keys sorted.
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    filters: Option<&'a str>,
+    from: Value,
+    to: Value,
+    directed: bool,
+    all: bool,
+    max_length: Option<usize>,
+    found: bool,
+    length: Option<usize>,
+    paths: Vec<Value>,
+    capped: bool,
+    cap: usize,
+}
 
 /// Writes the paths `found` for `q` (an empty list when there is none).
 pub(crate) fn write(
@@ -26,20 +45,20 @@ pub(crate) fn write(
         json!({"id": org.id, "name": org.name})
     };
     let paths: Vec<Value> = found.paths.iter().map(|p| path(dataset, q, p)).collect();
-    let doc = json!({
-        "format": FORMAT,
-        "filters": dataset.caption,
-        "from": org(q.from),
-        "to": org(q.to),
-        "directed": q.directed,
-        "all": q.all,
-        "max_length": q.max_length,
-        "found": !found.paths.is_empty(),
-        "length": found.paths.first().map(|p| p.len() - 1),
-        "paths": paths,
-        "capped": found.capped,
-        "cap": MAX_PATHS,
-    });
+    let doc = Document {
+        format: FORMAT,
+        filters: dataset.caption.as_deref(),
+        from: org(q.from),
+        to: org(q.to),
+        directed: q.directed,
+        all: q.all,
+        max_length: q.max_length,
+        found: !found.paths.is_empty(),
+        length: found.paths.first().map(|p| p.len() - 1),
+        paths,
+        capped: found.capped,
+        cap: MAX_PATHS,
+    };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }

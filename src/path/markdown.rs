@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::{Found, MAX_PATHS, Query, facts, headline, sentence, steps};
 use crate::markdown::{code_span, text};
-use crate::model::{Citation, Dataset};
+use crate::model::{Citation, Dataset, Organization};
 
 /// Writes the paths `found` for `q`, or that there is none.
 pub(crate) fn write(
@@ -17,10 +17,10 @@ pub(crate) fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let Some(first) = found.paths.first() else {
-        writeln!(out, "No path {}.", text(&headline(dataset, q)))?;
+        writeln!(out, "No path {}.", headline(dataset, q, name))?;
         return caption(dataset, out);
     };
-    writeln!(out, "## Shortest path {}\n", text(&headline(dataset, q)))?;
+    writeln!(out, "## Shortest path {}\n", headline(dataset, q, name))?;
     caption(dataset, out)?;
     let more = if found.capped {
         format!(", the first {MAX_PATHS} listed: there are more")
@@ -32,11 +32,18 @@ pub(crate) fn write(
     } else {
         String::new()
     };
-    writeln!(out, "{} steps{count}.", first.len() - 1)?;
+    let steps = first.len() - 1;
+    let word = if steps == 1 { "step" } else { "steps" };
+    writeln!(out, "{steps} {word}{count}.")?;
     for (n, path) in found.paths.iter().enumerate() {
         write_path(dataset, q, n, path, out)?;
     }
     Ok(())
+}
+
+/// `Name (SHORT) `id``, made inert.
+fn name(o: &Organization) -> String {
+    format!("{} {}", text(&o.display_name()), code_span(&o.id))
 }
 
 fn caption(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {

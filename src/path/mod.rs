@@ -222,13 +222,15 @@ pub(crate) fn sentence(dataset: &Dataset, e: &Edge) -> String {
     format!("{} {} {}", name(from), dataset.edge_type(e).label, name(to))
 }
 
-/// How the search was asked, in words, for the headline of a result or of its absence.
-pub(crate) fn headline(dataset: &Dataset, q: &Query) -> String {
-    let name = |o: usize| {
-        let org = &dataset.organizations[o];
-        format!("{} [{}]", org.display_name(), org.id)
-    };
-    let mut s = format!("from {} to {}", name(q.from), name(q.to));
+/// How the search was asked, in words, for the headline of a result or of its absence;
+/// `name` writes an organization as the output format shows one.
+pub(crate) fn headline(
+    dataset: &Dataset,
+    q: &Query,
+    name: impl Fn(&crate::model::Organization) -> String,
+) -> String {
+    let orgs = &dataset.organizations;
+    let mut s = format!("from {} to {}", name(&orgs[q.from]), name(&orgs[q.to]));
     if let Some(n) = q.max_length {
         s.push_str(&format!(" of at most {n} steps"));
     }

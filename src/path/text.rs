@@ -6,8 +6,13 @@
 use std::io::{self, Write};
 
 use super::{Found, MAX_PATHS, Query, facts, headline, sentence, steps};
-use crate::model::{Citation, Dataset};
+use crate::model::{Citation, Dataset, Organization};
 use crate::printable::printable;
+
+/// `Name (SHORT) [id]`.
+fn name(o: &Organization) -> String {
+    format!("{} [{}]", o.display_name(), o.id)
+}
 
 fn line(out: &mut dyn Write, text: &str) -> io::Result<()> {
     writeln!(out, "{}", printable(text))
@@ -21,7 +26,7 @@ pub(crate) fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let Some(first) = found.paths.first() else {
-        line(out, &format!("No path {}.", headline(dataset, q)))?;
+        line(out, &format!("No path {}.", headline(dataset, q, name)))?;
         return caption(dataset, out);
     };
     let steps_word = if first.len() == 2 { "step" } else { "steps" };
@@ -29,7 +34,7 @@ pub(crate) fn write(
         out,
         &format!(
             "Shortest path {}: {} {steps_word}.",
-            headline(dataset, q),
+            headline(dataset, q, name),
             first.len() - 1
         ),
     )?;

@@ -29,6 +29,7 @@ mod import_roundtrip;
 mod interop;
 mod output_safety;
 mod properties;
+mod questions;
 mod regressions;
 mod schema;
 mod show;
