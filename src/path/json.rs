@@ -18,6 +18,7 @@ pub(crate) const FORMAT: &str = "actorgraph-path/1";
 /// The document, its fields in this order (`format` first); nested objects have their
 /// keys sorted.
 #[derive(Serialize)]
+#[allow(clippy::struct_excessive_bools)] // a JSON document's flags, not a state
 struct Document<'a> {
     format: &'static str,
     filters: Option<&'a str>,
@@ -108,7 +109,7 @@ fn edge(dataset: &Dataset, e: &Edge, step_from: usize) -> Value {
         "date": point,
         "start": start,
         "end": end,
-        "confidence": e.confidence.map(|c| c.as_str()),
+        "confidence": e.confidence.map(crate::model::Confidence::as_str),
         "disputed": e.is_disputed(),
         "possibly_active": e.possibly_active,
         "notes": e.notes,

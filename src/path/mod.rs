@@ -232,7 +232,7 @@ pub(crate) fn headline(
     let orgs = &dataset.organizations;
     let mut s = format!("from {} to {}", name(&orgs[q.from]), name(&orgs[q.to]));
     if let Some(n) = q.max_length {
-        s.push_str(&format!(" of at most {n} steps"));
+        s = format!("{s} of at most {n} steps");
     }
     if q.directed {
         s.push_str(", following edge directions");

@@ -7,13 +7,20 @@
 //! pair twice, and normalises an undirected graph's sums by `1 / ((n - 1)(n - 2))` (the
 //! count of ordered pairs not involving the node), with no scaling below three nodes.
 //!
-//! Speed: a node's BFS level and its path count share one 16-byte slot (the count is
-//! replaced, on the way back, by `(1 + δ) / σ`, which is all a predecessor reads), so
-//! each step of either pass touches one cache line; no predecessor lists are kept, the
-//! way back reads the neighbours one level further out. Sources are cut into chunks of
-//! [`CHUNK`] whatever the number of cores; chunks run on all cores, each summing into
-//! its own vector, and the vectors are added up in chunk order, so the result is the
-//! same to the last bit on any machine.
+//! Speed: the graph is renumbered by degree (hubs together in cache), the searches go
+//! level by level and their inner loops have no branch on the data. On the way out,
+//! each node of a level adds its path count σ into every neighbour's accumulator, and
+//! marks the unseen ones as the next level; a node's accumulator is final when its
+//! level is done, since only the level before it can reach it (later additions into it
+//! are never read). Once the nodes not yet reached have fewer edges than the level, the
+//! next level is found from their side instead (a direction-optimising BFS): each sums
+//! its neighbours' σ on the last level. On the way back, a level's
+//! dependencies are the sums of `(1 + δ) / σ` over *all* neighbours, because that value
+//! is still zero on the node's own level and the levels before it (it is written a level
+//! at a time), and no neighbour is two levels out. Each thread reuses its buffers for
+//! every source. Sources are cut into chunks of [`CHUNK`] whatever the number of cores;
+//! chunks run on all cores, each summing into its own vector, and the vectors are added
+//! up in chunk order, so the result is the same to the last bit on any machine.
 
 use super::graph::Graph;
 use crate::parallel;
@@ -27,26 +34,68 @@ const WAVE: usize = 16;
 /// Not reached (yet) by the current search.
 const UNSEEN: u32 = u32::MAX;
 
-/// One node's state during a search from one source.
+/// A node's state on the way out, in one slot so one visit touches one cache line.
 #[derive(Debug, Clone, Copy)]
-struct Slot {
+struct Out {
     /// Distance from the source.
     level: u32,
-    /// On the way out σ, the number of shortest paths from the source; on the way back
-    /// `(1 + δ) / σ`, what each predecessor adds up.
-    value: f64,
+    /// The path counts added up from neighbours; σ once the node's level is done.
+    sum: f64,
 }
+
+const FRESH: Out = Out {
+    level: UNSEEN,
+    sum: 0.0,
+};
 
 /// A thread's buffers, allocated once and reused for every source it takes.
 #[derive(Debug, Default)]
 struct Buffers {
-    slots: Vec<Slot>,
-    /// The nodes reached, in BFS order (so by non-decreasing level).
+    out: Vec<Out>,
+    /// σ, the number of shortest paths from the source.
+    sigma: Vec<f64>,
+    /// `(1 + δ) / σ`, written a level at a time on the way back; else zero.
+    back: Vec<f64>,
+    /// The nodes reached, level by level (one slot more than nodes: the loop writes
+    /// every neighbour there and advances only past unseen ones).
     order: Vec<u32>,
+    /// `order[bounds[d]..bounds[d + 1]]` is level `d`.
+    bounds: Vec<usize>,
+    /// How many nodes the last search reached.
+    reached: usize,
+    /// σ of the nodes of the level being extended bottom-up; else zero.
+    frontier: Vec<f64>,
+    /// The nodes not reached yet, once a bottom-up step has listed them (some may have
+    /// been reached since, by a top-down step).
+    unvisited: Vec<u32>,
+}
+
+impl Buffers {
+    fn ready(&mut self, n: usize) {
+        if self.out.len() != n {
+            self.out = vec![FRESH; n];
+            self.sigma = vec![0.0; n];
+            self.back = vec![0.0; n];
+            self.frontier = vec![0.0; n];
+            self.order = vec![0; n + 1];
+            self.reached = 0;
+        }
+    }
+
+    /// Forgets the last search, touching only the nodes it reached.
+    fn reset(&mut self) {
+        for &v in &self.order[..self.reached] {
+            self.out[v as usize] = FRESH;
+            self.back[v as usize] = 0.0;
+        }
+        self.bounds.clear();
+    }
 }
 
 /// Every node's betweenness in `graph`, scaled as networkx's default.
 pub(crate) fn betweenness(graph: &Graph) -> Vec<f64> {
+    let (graph, old) = graph.by_degree();
+    let graph = &graph;
     let n = graph.len();
     let mut total = vec![0.0; n];
     let chunks = n.div_ceil(CHUNK);
@@ -62,81 +111,164 @@ pub(crate) fn betweenness(graph: &Graph) -> Vec<f64> {
         }
     }
     rescale(&mut total);
-    total
+    let mut values = vec![0.0; n];
+    for (new, &v) in old.iter().enumerate() {
+        values[v as usize] = total[new];
+    }
+    values
 }
 
 /// The dependencies summed over the sources `sources`, in order.
 fn chunk(graph: &Graph, buffers: &mut Buffers, sources: std::ops::Range<usize>) -> Vec<f64> {
-    let n = graph.len();
-    if buffers.slots.len() != n {
-        buffers.slots = vec![
-            Slot {
-                level: UNSEEN,
-                value: 0.0
-            };
-            n
-        ];
-    }
-    let mut sum = vec![0.0; n];
+    buffers.ready(graph.len());
+    let mut sum = vec![0.0; graph.len()];
     for s in sources {
+        buffers.reset();
         search(graph, buffers, s);
-        accumulate(graph, buffers, s, &mut sum);
+        accumulate(graph, buffers, &mut sum);
     }
     sum
 }
 
-/// The BFS from `s`: levels, path counts and the order nodes were reached in.
-fn search(graph: &Graph, buffers: &mut Buffers, s: usize) {
-    let Buffers { slots, order } = buffers;
-    for &v in order.iter() {
-        slots[v as usize].level = UNSEEN;
+/// The BFS from `s`, a level at a time: levels, path counts, and the nodes of each
+/// level. Each level is found from whichever side has fewer edges to look at: from the
+/// last level's nodes (top-down), or from the nodes not reached yet (bottom-up), which
+/// is cheaper once most of the graph has been reached.
+fn search(graph: &Graph, b: &mut Buffers, s: usize) {
+    b.out[s].level = 0;
+    b.sigma[s] = 1.0;
+    b.order[0] = s as u32;
+    b.bounds.extend([0, 1]);
+    b.unvisited.clear();
+    let mut listed = false;
+    let mut unseen_arcs = graph.arcs() - graph.neighbors(s).len();
+    let mut len = 1;
+    for level in 1.. {
+        let (lo, hi) = (b.bounds[level - 1], b.bounds[level]);
+        if lo == hi {
+            break;
+        }
+        let frontier_arcs: usize = b.order[lo..hi]
+            .iter()
+            .map(|&v| graph.neighbors(v as usize).len())
+            .sum();
+        len = if unseen_arcs < frontier_arcs {
+            bottom_up(graph, b, level as u32, (lo, hi, len), &mut listed)
+        } else {
+            top_down(graph, b, level as u32, (lo, hi, len))
+        };
+        for &w in &b.order[hi..len] {
+            unseen_arcs -= graph.neighbors(w as usize).len();
+        }
+        b.bounds.push(len);
     }
-    order.clear();
-    slots[s] = Slot {
-        level: 0,
-        value: 1.0,
-    };
-    order.push(s as u32);
-    let mut head = 0;
-    while let Some(&v) = order.get(head) {
-        head += 1;
-        let Slot { level, value } = slots[v as usize];
-        for &w in graph.neighbors(v as usize) {
-            let slot = &mut slots[w as usize];
-            if slot.level == UNSEEN {
-                *slot = Slot {
-                    level: level + 1,
-                    value,
-                };
-                order.push(w);
-            } else if slot.level == level + 1 {
-                slot.value += value;
-            }
+    b.reached = len;
+}
+
+/// One level found from the last: each of its nodes adds its σ into every neighbour's
+/// accumulator and marks the unseen ones, with no branch on the data. Returns the new
+/// length of `order`.
+fn top_down(
+    graph: &Graph,
+    b: &mut Buffers,
+    level: u32,
+    (lo, hi, mut len): (usize, usize, usize),
+) -> usize {
+    for i in lo..hi {
+        let v = b.order[i] as usize;
+        let sigma = b.sigma[v];
+        for &w in graph.neighbors(v) {
+            let slot = &mut b.out[w as usize];
+            slot.sum += sigma;
+            let unseen = slot.level == UNSEEN;
+            slot.level = if unseen { level } else { slot.level };
+            b.order[len] = w;
+            len += usize::from(unseen);
+        }
+    }
+    for &w in &b.order[hi..len] {
+        b.sigma[w as usize] = b.out[w as usize].sum;
+    }
+    len
+}
+
+/// One level found from the nodes not reached yet: a node's σ is the sum of its
+/// neighbours' `frontier` values (σ on the last level, zero elsewhere), and it is on the
+/// level when that is not zero. Returns the new length of `order`.
+fn bottom_up(
+    graph: &Graph,
+    b: &mut Buffers,
+    level: u32,
+    (lo, hi, mut len): (usize, usize, usize),
+    listed: &mut bool,
+) -> usize {
+    for &v in &b.order[lo..hi] {
+        b.frontier[v as usize] = b.sigma[v as usize];
+    }
+    if !*listed {
+        let out = &b.out;
+        b.unvisited
+            .extend((0..graph.len() as u32).filter(|&u| out[u as usize].level == UNSEEN));
+        *listed = true;
+    }
+    let mut kept = 0;
+    for k in 0..b.unvisited.len() {
+        let u = b.unvisited[k] as usize;
+        if b.out[u].level != UNSEEN {
+            continue;
+        }
+        let sigma = inflow(&b.frontier, graph.neighbors(u));
+        if sigma > 0.0 {
+            b.out[u].level = level;
+            b.sigma[u] = sigma;
+            b.order[len] = u as u32;
+            len += 1;
+        } else {
+            b.unvisited[kept] = u as u32;
+            kept += 1;
+        }
+    }
+    b.unvisited.truncate(kept);
+    for &v in &b.order[lo..hi] {
+        b.frontier[v as usize] = 0.0;
+    }
+    len
+}
+
+/// Brandes' accumulation, deepest level first; the source's own level adds nothing.
+fn accumulate(graph: &Graph, b: &mut Buffers, sum: &mut [f64]) {
+    let levels = b.bounds.len() - 1;
+    for level in (1..levels).rev() {
+        let nodes = &b.order[b.bounds[level]..b.bounds[level + 1]];
+        // δ of the level's nodes, kept in the accumulators the way out is done with.
+        for &v in nodes {
+            let v = v as usize;
+            b.out[v].sum = b.sigma[v] * inflow(&b.back, graph.neighbors(v));
+        }
+        for &v in nodes {
+            let v = v as usize;
+            let delta = b.out[v].sum;
+            b.back[v] = (1.0 + delta) / b.sigma[v];
+            sum[v] += delta;
         }
     }
 }
 
-/// Brandes' accumulation, farthest nodes first: a node's dependency is its path count
-/// times the sum of `(1 + δ) / σ` over its successors (neighbours one level further).
-fn accumulate(graph: &Graph, buffers: &mut Buffers, s: usize, sum: &mut [f64]) {
-    let Buffers { slots, order } = buffers;
-    for &v in order.iter().rev() {
-        let v = v as usize;
-        let next = slots[v].level + 1;
-        let mut inflow = 0.0;
-        for &w in graph.neighbors(v) {
-            let slot = slots[w as usize];
-            if slot.level == next {
-                inflow += slot.value;
-            }
-        }
-        let sigma = slots[v].value;
-        let delta = sigma * inflow;
-        slots[v].value = (1.0 + delta) / sigma;
-        if v != s {
-            sum[v] += delta;
+/// The sum of `back` over `nodes`, in four independent running sums (one chain of
+/// dependent additions would wait on each add's latency), added up in a fixed order.
+fn inflow(back: &[f64], nodes: &[u32]) -> f64 {
+    let mut lanes = [0.0; 4];
+    let quads = nodes.chunks_exact(4);
+    let rest = quads.remainder();
+    for q in quads {
+        for (lane, &w) in lanes.iter_mut().zip(q) {
+            *lane += back[w as usize];
         }
     }
+    for (lane, &w) in lanes.iter_mut().zip(rest) {
+        *lane += back[w as usize];
+    }
+    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
 }
 
 /// networkx's normalisation for an undirected graph, endpoints excluded, no sampling.
@@ -145,7 +277,8 @@ fn rescale(values: &mut [f64]) {
     if n < 3 {
         return;
     }
-    let scale = 1.0 / ((n - 1) as f64 * (n - 2) as f64);
+    // Node counts fit in u32 (the graph's indices), so these are exact in f64.
+    let scale = 1.0 / (f64::from(n as u32 - 1) * f64::from(n as u32 - 2));
     for v in values {
         *v *= scale;
     }
@@ -192,7 +325,8 @@ mod tests {
         let pairs: Vec<_> = (0..n - 1).map(|i| (i, i + 1)).collect();
         let b = of(n, &pairs);
         for (i, value) in b.iter().enumerate() {
-            let expected = 2.0 * (i * (n - 1 - i)) as f64 / ((n - 1) * (n - 2)) as f64;
+            let expected =
+                2.0 * f64::from((i * (n - 1 - i)) as u32) / f64::from(((n - 1) * (n - 2)) as u32);
             assert!((value - expected).abs() < 1e-12, "{i}: {value} {expected}");
         }
     }

@@ -13,13 +13,11 @@ pub(crate) struct Components {
     pub sizes: Vec<usize>,
 }
 
-impl Components {
-    /// The organizations with no edge, in id order (components of one).
-    pub(crate) fn isolated(&self, graph: &Graph) -> Vec<usize> {
-        (0..graph.len())
-            .filter(|&v| graph.neighbors(v).is_empty())
-            .collect()
-    }
+/// The organizations with no edge, in id order (components of one).
+pub(crate) fn isolated(graph: &Graph) -> Vec<usize> {
+    (0..graph.len())
+        .filter(|&v| graph.neighbors(v).is_empty())
+        .collect()
 }
 
 /// The components of `graph`.
@@ -77,6 +75,6 @@ mod tests {
         let g = Graph::new(3, &[edge(2, 1)]);
         let c = components(&g);
         assert_eq!((c.sizes.clone(), c.of.clone()), (vec![2, 1], vec![1, 0, 0]));
-        assert_eq!(c.isolated(&g), [0]);
+        assert_eq!(super::isolated(&g), [0]);
     }
 }

@@ -57,7 +57,9 @@ impl Degrees {
             .chunks(types.max(1))
             .map(|row| {
                 let mut sum = Count::default();
-                row.iter().for_each(|c| sum.add(*c));
+                for c in row {
+                    sum.add(*c);
+                }
                 sum
             })
             .take(dataset.organizations.len())

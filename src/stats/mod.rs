@@ -70,7 +70,7 @@ pub(crate) fn compute(dataset: &Dataset) -> Stats<'_> {
     Stats {
         dataset,
         size: size(dataset, &graph, &evidence),
-        isolated: components.isolated(&graph),
+        isolated: components::isolated(&graph),
         components,
         degrees: Degrees::new(dataset),
         betweenness: betweenness::betweenness(&graph),

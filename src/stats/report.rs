@@ -38,7 +38,7 @@ pub(crate) struct Table {
     pub note: Option<String>,
 }
 
-fn word(n: impl ToString) -> Cell {
+fn word(n: impl std::fmt::Display) -> Cell {
     Cell::Word(n.to_string())
 }
 

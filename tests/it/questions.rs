@@ -4,6 +4,8 @@
 //! output format, the numbers themselves, filters, exit statuses, names for ids, and
 //! hostile dataset text in the text and Markdown outputs.
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use crate::common::{self, Run};
@@ -88,13 +90,26 @@ fn betweenness_components_and_degrees_by_hand() {
     assert_eq!(v["format"], "actorgraph-stats/1");
     let orgs = v["organizations"].as_array().expect("organizations");
     let by_id = |id: &str| orgs.iter().find(|o| o["id"] == id).expect(id);
-    for (id, pairs) in [("a", 1.5), ("b", 0.0), ("c", 3.0), ("d", 4.5), ("e", 0.0), ("m", 1.0)] {
+    for (id, pairs) in [
+        ("a", 1.5),
+        ("b", 0.0),
+        ("c", 3.0),
+        ("d", 4.5),
+        ("e", 0.0),
+        ("m", 1.0),
+    ] {
         let b = by_id(id)["betweenness"].as_f64().expect("number");
         assert!((b - 2.0 * pairs / 56.0).abs() < 1e-15, "{id}: {b}");
     }
     assert_eq!(v["components"]["sizes"], serde_json::json!([6, 2, 1]));
     assert_eq!(v["components"]["isolated"], serde_json::json!(["f"]));
-    assert_eq!((by_id("g")["component"].clone(), by_id("f")["component"].clone()), (1.into(), 2.into()));
+    assert_eq!(
+        (
+            by_id("g")["component"].clone(),
+            by_id("f")["component"].clone()
+        ),
+        (1.into(), 2.into())
+    );
     // a: a→b (out), b→a (in), a–c and a–m (undirected).
     assert_eq!(
         by_id("a")["degree"],
@@ -114,13 +129,19 @@ fn betweenness_components_and_degrees_by_hand() {
 fn evidence_and_single_points_of_failure_by_hand() {
     let v = stats_json(&[]);
     let e = &v["evidence"];
-    assert_eq!((e["citations"].clone(), e["unquoted_citations"].clone()), (11.into(), 3.into()));
+    assert_eq!(
+        (e["citations"].clone(), e["unquoted_citations"].clone()),
+        (11.into(), 3.into())
+    );
     assert_eq!(
         e["bare_citation_edges"],
         serde_json::json!(["c-pledges-d", "g-rival-h"])
     );
     assert_eq!(e["undated_edges"], serde_json::json!(["a-rival-c"]));
-    assert_eq!(e["low_confidence_edges"], serde_json::json!(["c-pledges-d"]));
+    assert_eq!(
+        e["low_confidence_edges"],
+        serde_json::json!(["c-pledges-d"])
+    );
     // Only b-rival-c has two sources.
     assert_eq!(e["single_source_edges"].as_array().map(Vec::len), Some(8));
     // s1 alone supports three edges of four, s3 three of three, s2 two of three.
@@ -130,7 +151,11 @@ fn evidence_and_single_points_of_failure_by_hand() {
         .iter()
         .map(|s| {
             let sole = s["sole_support_of"].as_array().expect("sole").clone();
-            (s["id"].as_str().expect("id").to_owned(), s["supports"].as_u64().expect("n"), sole)
+            (
+                s["id"].as_str().expect("id").to_owned(),
+                s["supports"].as_u64().expect("n"),
+                sole,
+            )
         })
         .collect();
     let ids: Vec<(&str, u64, usize)> = sources
@@ -150,10 +175,18 @@ fn decades_and_size_by_hand() {
         .as_array()
         .expect("rows")
         .iter()
-        .map(|r| (r["decade"].as_u64().expect("decade"), r["edges"].as_u64().expect("n")))
+        .map(|r| {
+            (
+                r["decade"].as_u64().expect("decade"),
+                r["edges"].as_u64().expect("n"),
+            )
+        })
         .collect();
     assert_eq!(rows, [(1990, 1), (2000, 4), (2010, 3)]);
-    assert_eq!(decades["by_start"][1]["by_type"], serde_json::json!({"allegiance": 1, "rivalry": 2, "splinter": 1}));
+    assert_eq!(
+        decades["by_start"][1]["by_type"],
+        serde_json::json!({"allegiance": 1, "rivalry": 2, "splinter": 1})
+    );
     let size = &v["size"];
     assert_eq!(size["organizations"], 9);
     assert_eq!(size["edges"], 9);
@@ -178,9 +211,22 @@ fn stats_of_a_slice_count_what_the_export_keeps() {
         assert_eq!(r.code, 0, "{}", r.stderr);
         let export: Value = serde_json::from_str(&r.stdout).expect("JSON");
         let len = |k: &str| export[k].as_array().map(Vec::len);
-        assert_eq!(v["size"]["organizations"].as_u64().map(|n| n as usize), len("organizations"), "{filter:?}");
-        assert_eq!(v["size"]["edges"].as_u64().map(|n| n as usize), len("edges"), "{filter:?}");
-        assert!(v["filters"].as_str().is_some_and(|f| f.starts_with("Filters: --")), "{filter:?}");
+        assert_eq!(
+            v["size"]["organizations"].as_u64().map(|n| n as usize),
+            len("organizations"),
+            "{filter:?}"
+        );
+        assert_eq!(
+            v["size"]["edges"].as_u64().map(|n| n as usize),
+            len("edges"),
+            "{filter:?}"
+        );
+        assert!(
+            v["filters"]
+                .as_str()
+                .is_some_and(|f| f.starts_with("Filters: --")),
+            "{filter:?}"
+        );
     }
     // As of 2004: b-hosts-a (1999), a-pledges-b (2001), a-rival-m (2003), m-splits-from-d
     // (2004) are points, so not ongoing; b-rival-c has not started; a-rival-c, undated,
@@ -202,7 +248,7 @@ pub fn random_network(seed: u64, orgs: usize, edges: usize) -> String {
     };
     let mut yaml = String::from("sources:\n  - {id: s, title: Source}\norganizations:\n");
     for o in 0..orgs {
-        yaml.push_str(&format!("  - {{id: o{o}, name: Org {o}}}\n"));
+        let _ = writeln!(yaml, "  - {{id: o{o}, name: Org {o}}}");
     }
     yaml.push_str("edges:\n");
     let types = ["allegiance", "rivalry", "hosting", "rivalry"];
@@ -213,10 +259,11 @@ pub fn random_network(seed: u64, orgs: usize, edges: usize) -> String {
         if a == b || !seen.insert((a, b, t, year)) {
             continue;
         }
-        yaml.push_str(&format!(
-            "  - {{from: o{a}, to: o{b}, type: {}, date: {year}, sources: [s]}}\n",
+        let _ = writeln!(
+            yaml,
+            "  - {{from: o{a}, to: o{b}, type: {}, date: {year}, sources: [s]}}",
             types[t]
-        ));
+        );
     }
     yaml
 }
@@ -238,7 +285,10 @@ fn stats_are_the_same_bytes_on_one_core() {
         .output()
         .expect("run taskset (util-linux)");
     assert_eq!(String::from_utf8_lossy(&one.stdout), many.stdout);
-    assert!(many.stdout.contains("\"betweenness\": 0.0"), "some isolated organization");
+    assert!(
+        many.stdout.contains("\"betweenness\": 0.0"),
+        "some isolated organization"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -270,7 +320,10 @@ fn all_shortest_paths_in_id_order_and_the_first_without_all() {
     let (code, v) = path_json("a", "d", &["--all"]);
     assert_eq!(code, 0);
     assert_eq!(routes(&v), [["a", "c", "d"], ["a", "m", "d"]]);
-    assert_eq!((v["length"].clone(), v["capped"].clone()), (2.into(), false.into()));
+    assert_eq!(
+        (v["length"].clone(), v["capped"].clone()),
+        (2.into(), false.into())
+    );
     let (_, v) = path_json("a", "d", &[]);
     assert_eq!(routes(&v), [["a", "c", "d"]]);
     let (_, v) = path_json("b", "e", &[]);
@@ -296,11 +349,20 @@ fn every_edge_of_a_step_is_shown_and_directed_follows_arrows() {
     assert_eq!(edges(&v), ["a-pledges-b"]);
     // b→a by hosting is followed too; b–c is undirected, then c→d, d→e.
     let (code, v) = path_json("b", "e", &["--directed"]);
-    assert_eq!((code, routes(&v)), (0, vec![vec!["b".to_owned(), "c".into(), "d".into(), "e".into()]]));
+    assert_eq!(
+        (code, routes(&v)),
+        (
+            0,
+            vec![vec!["b".to_owned(), "c".into(), "d".into(), "e".into()]]
+        )
+    );
     // Nothing leaves e along its edges, and d only reaches e.
     for (from, to) in [("e", "a"), ("d", "a")] {
         let (code, v) = path_json(from, to, &["--directed"]);
-        assert_eq!((code, v["found"].clone(), v["length"].clone()), (1, false.into(), Value::Null));
+        assert_eq!(
+            (code, v["found"].clone(), v["length"].clone()),
+            (1, false.into(), Value::Null)
+        );
     }
 }
 
@@ -311,26 +373,48 @@ fn no_path_exits_with_1_and_says_so() {
     assert_eq!(r.stdout, "No path from Alpha (AL) [a] to Golf [g].\n");
     let r = path("b", "e", &["--max-length", "2"]);
     assert_eq!(r.code, 1);
-    assert_eq!(r.stdout, "No path from Bravo [b] to Echo [e] of at most 2 steps.\n");
+    assert_eq!(
+        r.stdout,
+        "No path from Bravo [b] to Echo [e] of at most 2 steps.\n"
+    );
     let r = path("b", "e", &["--max-length", "3"]);
     assert_eq!(r.code, 0);
     let r = path("f", "a", &["-f", "markdown"]);
-    assert_eq!((r.code, r.stdout.as_str()), (1, "No path from Foxtrot `f` to Alpha (AL) `a`.\n"));
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (1, "No path from Foxtrot `f` to Alpha (AL) `a`.\n")
+    );
 }
 
 #[test]
 fn names_and_aliases_work_and_unknown_ones_get_show_s_suggestion() {
     let (code, v) = path_json("First Front", "echo", &[]);
-    assert_eq!((code, v["from"]["id"].clone(), v["to"]["id"].clone()), (0, "a".into(), "e".into()));
+    assert_eq!(
+        (code, v["from"]["id"].clone(), v["to"]["id"].clone()),
+        (0, "a".into(), "e".into())
+    );
     let r = path("charly", "a", &[]);
     let shown = run(&["show", "charly", NET]);
     assert_eq!((r.code, shown.code), (2, 2));
-    assert!(r.stderr.contains("error: unknown organization `charly`"), "{}", r.stderr);
-    let last = |s: &str| s.lines().rev().find(|l| l.starts_with("error:")).map(str::to_owned);
+    assert!(
+        r.stderr.contains("error: unknown organization `charly`"),
+        "{}",
+        r.stderr
+    );
+    let last = |s: &str| {
+        s.lines()
+            .rev()
+            .find(|l| l.starts_with("error:"))
+            .map(str::to_owned)
+    };
     assert_eq!(last(&r.stderr), last(&shown.stderr));
     let r = path("a", "Alpha", &[]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("are the same organization"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("are the same organization"),
+        "{}",
+        r.stderr
+    );
     let r = path("a", "b", &["--max-length", "0"]);
     assert_eq!(r.code, 2);
 }
@@ -340,9 +424,18 @@ fn names_and_aliases_work_and_unknown_ones_get_show_s_suggestion() {
 fn a_filtered_out_end_is_no_path() {
     let r = path("a", "e", &["--type", "rivalry", "--drop-isolated"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("the filters leave out `e`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("the filters leave out `e`"),
+        "{}",
+        r.stderr
+    );
     // Kept but cut off: the slice has no path.
     let r = path("a", "e", &["--type", "rivalry"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stdout.starts_with("No path from Alpha (AL) [a] to Echo [e].\nFilters: --type rivalry\n"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with("No path from Alpha (AL) [a] to Echo [e].\nFilters: --type rivalry\n"),
+        "{}",
+        r.stdout
+    );
 }
