@@ -19,6 +19,7 @@ use serde_json::Value;
 
 mod browser;
 mod cypher;
+mod questions;
 mod stix;
 
 use crate::unicode_text;

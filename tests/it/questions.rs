@@ -439,3 +439,134 @@ fn a_filtered_out_end_is_no_path() {
         r.stdout
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Hostile dataset text
+
+/// A network whose organization and source names, quote and locator are `text` (YAML).
+fn named(text: &str) -> String {
+    format!(
+        "organizations:\n  - {{id: a, name: {text}}}\n  - {{id: b, name: Bravo}}\n\
+         sources:\n  - {{id: s, title: {text}}}\n\
+         edges:\n  - from: a\n    to: b\n    type: allegiance\n    date: 2001\n\
+         \x20   sources: [{{ref: s, quote: {text}, locator: {text}}}]\n"
+    )
+}
+
+/// `stats` and `path` of [`named`]`(text)` in `format`, concatenated.
+fn answers(text: &str, format: &str) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("net.yaml"), named(text)).expect("write");
+    let mut all = String::new();
+    for args in [
+        &["stats", "net.yaml", "-f", format, "--quiet"][..],
+        &["path", "a", "b", "net.yaml", "-f", format, "--quiet"],
+    ] {
+        let r = common::run_in(dir.path(), args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        all.push_str(&r.stdout);
+    }
+    all
+}
+
+const HOSTILE: &str = r#""@octocat #12 www.evil.example <img src=x onerror=alert(1)> [link](https://e.x) | cell | **bold** `code` \u009b2J \u202Eevil\n## forged heading""#;
+
+fn assert_no_raw_controls(text: &str) {
+    let raw = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    assert!(!text.chars().any(raw), "a raw control in\n{text}");
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.trim_start().starts_with("## forged")),
+        "a forged line in\n{text}"
+    );
+}
+
+#[test]
+fn text_outputs_show_dataset_strings_through_printable() {
+    let out = answers(HOSTILE, "text");
+    assert_no_raw_controls(&out);
+    assert!(
+        out.contains("\u{fffd}2J \u{fffd}evil␊## forged heading"),
+        "{out}"
+    );
+}
+
+#[test]
+fn markdown_outputs_make_dataset_text_inert() {
+    let out = answers(HOSTILE, "markdown");
+    assert_no_raw_controls(&out);
+    // What the Markdown parser reads, in the raw text.
+    for pattern in ["<img", "](", "| cell |", "**bold**", "`code`"] {
+        assert!(!out.contains(pattern), "`{pattern}` survives in:\n{out}");
+    }
+    // What GitHub links after rendering, in the text shown (references decoded).
+    let shown = decode_references(&out);
+    for pattern in ["@octocat", "#12", "www.evil"] {
+        assert!(
+            !shown.contains(pattern),
+            "`{pattern}` survives in:\n{shown}"
+        );
+    }
+}
+
+/// `text` with its numeric character references (`&#42;`) decoded, as a reader sees it.
+fn decode_references(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let end = after.find(';').unwrap_or(0);
+        match after[..end].parse::<u32>().ok().and_then(char::from_u32) {
+            Some(c) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// GitHub's parser (cmark-gfm) finds no element in the hostile text: the same tags as
+/// for a plain name.
+#[test]
+#[ignore = "needs Python's cmarkgfm; run by .ci/run"]
+fn github_renders_no_markup_from_dataset_text() {
+    let html = |markdown: &str| {
+        let script = "import sys, cmarkgfm\n\
+                      from cmarkgfm.cmark import Options\n\
+                      sys.stdout.write(cmarkgfm.github_flavored_markdown_to_html(sys.stdin.read(), options=Options.CMARK_OPT_UNSAFE))\n";
+        let mut child = std::process::Command::new("python3")
+            .args(["-c", script])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("run python3");
+        std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), markdown.as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("python3");
+        assert!(out.status.success(), "cmarkgfm failed");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let tags = |html: &str| {
+        let mut tags: Vec<String> = html
+            .split('<')
+            .skip(1)
+            .map(|t| t.split([' ', '>']).next().unwrap_or_default().to_owned())
+            .collect();
+        tags.sort();
+        tags
+    };
+    let hostile = html(&answers(HOSTILE, "markdown"));
+    let plain = html(&answers("\"Plain name\"", "markdown"));
+    assert_eq!(tags(&hostile), tags(&plain), "{hostile}");
+}
