@@ -570,3 +570,56 @@ fn github_renders_no_markup_from_dataset_text() {
     let plain = html(&answers("\"Plain name\"", "markdown"));
     assert_eq!(tags(&hostile), tags(&plain), "{hostile}");
 }
+
+/// a – x0..x10 – y0..y10 – b, every x joined to every y: 121 shortest paths of three
+/// steps, so `--all` lists the first 100 in id order and says there are more.
+#[test]
+fn all_paths_stop_at_the_cap_and_say_so() {
+    let mut yaml = String::from(
+        "sources:\n  - {id: s, title: S}\norganizations:\n  - {id: a, name: A}\n  - {id: b, name: B}\n",
+    );
+    let mut edges = String::from("edges:\n");
+    let mut edge = |from: &str, to: &str| {
+        let _ = writeln!(
+            edges,
+            "  - {{from: {from}, to: {to}, type: rivalry, date: 2001, sources: [s]}}"
+        );
+    };
+    for i in 0..11 {
+        let _ = writeln!(
+            yaml,
+            "  - {{id: x{i:02}, name: X{i}}}\n  - {{id: y{i:02}, name: Y{i}}}"
+        );
+        edge("a", &format!("x{i:02}"));
+        edge(&format!("y{i:02}"), "b");
+        for j in 0..11 {
+            edge(&format!("x{i:02}"), &format!("y{j:02}"));
+        }
+    }
+    yaml.push_str(&edges);
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("net.yaml"), yaml).expect("write");
+    let r = common::run_in(
+        dir.path(),
+        &["path", "a", "b", "net.yaml", "--all", "-f", "json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let listed = routes(&v);
+    assert_eq!(
+        (listed.len(), v["capped"].clone(), v["cap"].clone()),
+        (100, true.into(), 100.into())
+    );
+    assert_eq!(listed[0], ["a", "x00", "y00", "b"]);
+    assert_eq!(listed[99], ["a", "x09", "y00", "b"]);
+    let text = common::run_in(
+        dir.path(),
+        &["path", "a", "b", "net.yaml", "--all", "--quiet"],
+    );
+    assert!(
+        text.stdout
+            .contains("\n100 shortest paths (the first 100: there are more).\n"),
+        "{}",
+        text.stdout
+    );
+}
