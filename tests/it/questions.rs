@@ -521,15 +521,12 @@ fn decode_references(text: &str) -> String {
         out.push_str(&rest[..at]);
         let after = &rest[at + 2..];
         let end = after.find(';').unwrap_or(0);
-        match after[..end].parse::<u32>().ok().and_then(char::from_u32) {
-            Some(c) => {
-                out.push(c);
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push_str("&#");
-                rest = after;
-            }
+        if let Some(c) = after[..end].parse::<u32>().ok().and_then(char::from_u32) {
+            out.push(c);
+            rest = &after[end + 1..];
+        } else {
+            out.push_str("&#");
+            rest = after;
         }
     }
     out.push_str(rest);
