@@ -8,28 +8,35 @@
 //! count of ordered pairs not involving the node), with no scaling below three nodes.
 //!
 //! Speed: the graph is renumbered by degree (hubs together in cache), the searches go
-//! level by level and their inner loops have no branch on the data. On the way out,
-//! each node of a level adds its path count σ into every neighbour's accumulator, and
-//! marks the unseen ones as the next level; a node's accumulator is final when its
-//! level is done, since only the level before it can reach it (later additions into it
-//! are never read). Once the nodes not yet reached have fewer edges than the level, the
-//! next level is found from their side instead (a direction-optimising BFS): each sums
-//! its neighbours' σ on the last level. On the way back, a level's
-//! dependencies are the sums of `(1 + δ) / σ` over *all* neighbours, because that value
-//! is still zero on the node's own level and the levels before it (it is written a level
-//! at a time), and no neighbour is two levels out. Each thread reuses its buffers for
-//! every source. Sources are cut into chunks of [`CHUNK`] whatever the number of cores;
-//! chunks run on all cores, each summing into its own vector, and the vectors are added
-//! up in chunk order, so the result is the same to the last bit on any machine.
+//! level by level, and their inner loops have no branch on the data.
+//!
+//! - On the way out, each node of a level adds its path count σ into every neighbour's
+//!   accumulator and marks the unseen ones as the next level; a node's accumulator is
+//!   final when its level is done, since only the level before it can reach it (what
+//!   it receives later is never read). Once the nodes not yet reached have fewer edges
+//!   than the level, the next level is found from their side instead (a
+//!   direction-optimising BFS): each sums its neighbours' σ on the last level, which
+//!   are the only non-zero ones in a vector holding σ for that level alone.
+//! - On the way back, a level's dependencies are the sums of `(1 + δ) / σ` over *all*
+//!   its nodes' neighbours, because that value is still zero on the node's own level
+//!   and the levels before it (it is written a level at a time), and no neighbour is
+//!   two levels out; or, when the next level has fewer edges, that level's nodes push
+//!   their value into all their neighbours. Either way the largest level, in the middle
+//!   of the search, is scanned by neither pass.
+//!
+//! Each thread reuses its buffers for every source. Sources are cut into chunks of
+//! [`CHUNK`] whatever the number of cores; chunks run on all cores, each summing into
+//! its own vector, and the vectors are added up in chunk order, so the result is the
+//! same to the last bit on any machine.
 
 use super::graph::Graph;
 use crate::parallel;
 
 /// Sources per chunk: fixed, so the order of the floating-point sums is too.
-const CHUNK: usize = 128;
+const CHUNK: usize = 64;
 
 /// Chunks in flight at once, bounding memory to `WAVE` vectors of one float a node.
-const WAVE: usize = 16;
+const WAVE: usize = 64;
 
 /// Not reached (yet) by the current search.
 const UNSEEN: u32 = u32::MAX;
@@ -236,21 +243,61 @@ fn bottom_up(
 }
 
 /// Brandes' accumulation, deepest level first; the source's own level adds nothing.
+/// Each level's dependencies are pulled by its nodes from their neighbours, or pushed by
+/// the next level's nodes into theirs, whichever side has fewer edges: the largest level
+/// in the middle of the search is never scanned.
 fn accumulate(graph: &Graph, b: &mut Buffers, sum: &mut [f64]) {
     let levels = b.bounds.len() - 1;
+    let arcs = |b: &Buffers, level: usize| -> usize {
+        b.order[b.bounds[level]..b.bounds[level + 1]]
+            .iter()
+            .map(|&v| graph.neighbors(v as usize).len())
+            .sum()
+    };
+    let mut next_arcs = 0;
     for level in (1..levels).rev() {
-        let nodes = &b.order[b.bounds[level]..b.bounds[level + 1]];
-        // δ of the level's nodes, kept in the accumulators the way out is done with.
-        for &v in nodes {
-            let v = v as usize;
-            b.out[v].sum = b.sigma[v] * inflow(&b.back, graph.neighbors(v));
+        let here = arcs(b, level);
+        if next_arcs < here {
+            push(graph, b, level);
+        } else {
+            pull(graph, b, level);
         }
-        for &v in nodes {
+        next_arcs = here;
+        for &v in &b.order[b.bounds[level]..b.bounds[level + 1]] {
             let v = v as usize;
             let delta = b.out[v].sum;
             b.back[v] = (1.0 + delta) / b.sigma[v];
             sum[v] += delta;
         }
+    }
+}
+
+/// δ of `level`'s nodes (kept in the accumulators the way out is done with), each
+/// summing `(1 + δ) / σ` over all its neighbours: zero but on the next level.
+fn pull(graph: &Graph, b: &mut Buffers, level: usize) {
+    for &v in &b.order[b.bounds[level]..b.bounds[level + 1]] {
+        let v = v as usize;
+        b.out[v].sum = b.sigma[v] * inflow(&b.back, graph.neighbors(v));
+    }
+}
+
+/// δ of `level`'s nodes, from the next level: each of its nodes adds its `(1 + δ) / σ`
+/// into every neighbour's accumulator (those on deeper levels are done with, so what
+/// they receive is never read).
+fn push(graph: &Graph, b: &mut Buffers, level: usize) {
+    let (lo, hi) = (b.bounds[level], b.bounds[level + 1]);
+    let next = b.bounds.get(level + 2).copied().unwrap_or(hi);
+    for &v in &b.order[lo..hi] {
+        b.out[v as usize].sum = 0.0;
+    }
+    for &w in &b.order[hi..next] {
+        let give = b.back[w as usize];
+        for &v in graph.neighbors(w as usize) {
+            b.out[v as usize].sum += give;
+        }
+    }
+    for &v in &b.order[lo..hi] {
+        b.out[v as usize].sum *= b.sigma[v as usize];
     }
 }
 
