@@ -54,7 +54,10 @@ impl<V: Serialize, F: Fn(usize) -> Option<V>> Serialize for ByType<'_, F> {
 }
 
 /// A count per type, the non-zero ones.
-fn counts<'a>(stats: &'a Stats<'a>, of: &'a [usize]) -> ByType<'a, impl Fn(usize) -> Option<usize>> {
+fn counts<'a>(
+    stats: &'a Stats<'a>,
+    of: &'a [usize],
+) -> ByType<'a, impl Fn(usize) -> Option<usize>> {
     ByType(stats, move |t| (of[t] > 0).then_some(of[t]))
 }
 
