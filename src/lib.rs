@@ -24,12 +24,14 @@ pub(crate) mod markdown;
 pub mod model;
 pub(crate) mod output;
 pub(crate) mod parallel;
+pub(crate) mod path;
 pub mod pipeline;
 pub(crate) mod printable;
 pub(crate) mod report;
 pub(crate) mod revision;
 pub(crate) mod schema;
 pub(crate) mod show;
+pub(crate) mod stats;
 pub(crate) mod suggest;
 pub(crate) mod validate;
 

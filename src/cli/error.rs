@@ -31,6 +31,9 @@ pub(super) enum CommandError {
     Files(String),
     /// A dataset a command relies on has errors (reported before): exit status 1.
     Invalid(String),
+    /// The question has no answer in what the filters keep (`path` to an organization
+    /// they leave out): exit status 1, as when there is no path.
+    NoAnswer(String),
 }
 
 impl CommandError {
@@ -43,7 +46,7 @@ impl CommandError {
     /// The exit status: 1 when a dataset has errors, else 2.
     pub(super) fn exit_status(&self) -> u8 {
         match self {
-            CommandError::Invalid(_) => crate::EXIT_INVALID,
+            CommandError::Invalid(_) | CommandError::NoAnswer(_) => crate::EXIT_INVALID,
             _ => crate::EXIT_FAILURE,
         }
     }
@@ -65,9 +68,10 @@ impl fmt::Display for CommandError {
             CommandError::Output(e) => e.fmt(f),
             CommandError::UnknownOrganization(e) => e.fmt(f),
             CommandError::Revision(e) => f.write_str(&e.message),
-            CommandError::Usage(m) | CommandError::Files(m) | CommandError::Invalid(m) => {
-                f.write_str(m)
-            }
+            CommandError::Usage(m)
+            | CommandError::Files(m)
+            | CommandError::Invalid(m)
+            | CommandError::NoAnswer(m) => f.write_str(m),
         }
     }
 }
@@ -80,7 +84,10 @@ impl std::error::Error for CommandError {
             CommandError::Output(e) => Some(e),
             CommandError::UnknownOrganization(e) => Some(e),
             CommandError::Revision(e) => Some(e),
-            CommandError::Usage(_) | CommandError::Files(_) | CommandError::Invalid(_) => None,
+            CommandError::Usage(_)
+            | CommandError::Files(_)
+            | CommandError::Invalid(_)
+            | CommandError::NoAnswer(_) => None,
         }
     }
 }

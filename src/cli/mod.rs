@@ -10,9 +10,11 @@ mod generate;
 mod import;
 mod init;
 mod lsp;
+mod path;
 mod reporting;
 mod schema;
 mod show;
+mod stats;
 mod validate;
 mod values;
 
@@ -46,6 +48,13 @@ enum Command {
     /// Validate, then list the organizations and sources whose id, name, short name,
     /// alias or title matches a query, best match first, with their ids.
     Find(find::FindArgs),
+    /// Validate, filter, then answer questions about the network: size, components,
+    /// degree and betweenness, evidence quality (single points of failure), edges per
+    /// decade.
+    Stats(Box<stats::StatsArgs>),
+    /// Validate, filter, then print the shortest path(s) between two organizations,
+    /// each step with its relations, dates and quoted citations. Exit status 1: no path.
+    Path(Box<path::PathArgs>),
     /// Print the JSON Schema (draft 2020-12) of a dataset file, for editors such as VS Code
     /// with yaml-language-server.
     ///
@@ -87,6 +96,8 @@ where
         Command::Diff(args) => diff::run(&args, stdout, stderr),
         Command::Show(args) => show::run(&args, stdout, stderr),
         Command::Find(args) => find::run(&args, stdout, stderr),
+        Command::Stats(args) => stats::run(&args, stdout, stderr),
+        Command::Path(args) => path::run(&args, stdout, stderr),
         Command::Schema(args) => schema::run(&args, stdout),
         Command::Import(args) => import::run(&args, stdout, stderr),
         Command::Init(args) => init::run(&args, stdout),

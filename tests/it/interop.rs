@@ -21,6 +21,7 @@ use serde_json::Value;
 mod browser;
 mod cypher;
 mod editors;
+mod questions;
 mod stix;
 
 use crate::unicode_text;

@@ -31,6 +31,7 @@ mod interop;
 mod lsp;
 mod output_safety;
 mod properties;
+mod questions;
 mod regressions;
 mod schema;
 mod show;
