@@ -46,9 +46,8 @@ pub(super) struct ImportArgs {
     /// The id of the source rows cite when they name none.
     #[arg(long, value_name = "ID")]
     source_id: Option<String>,
-    /// Replace C1 characters (Windows-1252 read as Latin-1) by what they stood for.
-    #[arg(long)]
-    repair_mojibake: bool,
+    #[command(flatten)]
+    repairs: RepairArgs,
     /// Treat warnings as errors, and write nothing when there is any error.
     #[arg(long)]
     strict: bool,
@@ -69,6 +68,17 @@ pub(super) struct ImportArgs {
 enum SplitBy {
     /// `edges-<relation>.yaml`.
     Relation,
+}
+
+/// What to repair rather than report.
+#[derive(Debug, Args)]
+struct RepairArgs {
+    /// Replace C1 characters (Windows-1252 read as Latin-1) by what they stood for.
+    #[arg(long)]
+    repair_mojibake: bool,
+    /// Undo backslash escapes (`\'`) and HTML character references (`&#039;`) left in texts.
+    #[arg(long)]
+    repair_escapes: bool,
 }
 
 pub(super) fn run(
@@ -188,7 +198,8 @@ fn options(args: &ImportArgs) -> Result<Options, String> {
         },
         source_id: args.source_id.clone(),
         into: args.into.clone(),
-        repair_mojibake: args.repair_mojibake,
+        repair_mojibake: args.repairs.repair_mojibake,
+        repair_escapes: args.repairs.repair_escapes,
         split_by_relation: args.split_by == Some(SplitBy::Relation),
     })
 }

@@ -87,6 +87,8 @@ codes! {
     DuplicateRow = "duplicate-row", Warning;
     MergedRows = "merged-rows", Warning;
     RepairedMojibake = "repaired-mojibake", Warning;
+    SuspectedEscapes = "suspected-escapes", Warning;
+    RepairedEscapes = "repaired-escapes", Warning;
     ProbableMatch = "probable-match", Warning;
 }
 

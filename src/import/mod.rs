@@ -12,6 +12,7 @@ pub mod dates;
 pub mod ids;
 pub mod map;
 pub mod read;
+mod repairs;
 mod workbook;
 pub mod write;
 
@@ -40,8 +41,20 @@ pub struct Options {
     pub into: Option<PathBuf>,
     /// Repair C1 characters (Windows-1252 decoded as Latin-1) instead of reporting them.
     pub repair_mojibake: bool,
+    /// Undo backslash escapes and HTML character references instead of reporting them.
+    pub repair_escapes: bool,
     /// One edge file per relation.
     pub split_by_relation: bool,
+}
+
+impl Options {
+    /// Whether `damage` is to be repaired rather than reported.
+    pub(crate) fn repairs(&self, damage: repairs::Damage) -> bool {
+        match damage {
+            repairs::Damage::Mojibake => self.repair_mojibake,
+            repairs::Damage::Escapes => self.repair_escapes,
+        }
+    }
 }
 
 /// An imported dataset before it is written.

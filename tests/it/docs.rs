@@ -40,6 +40,8 @@ const NO_YAML_EXAMPLE: &[&str] = &[
     "merged-rows",
     "repaired-mojibake",
     "probable-match",
+    "suspected-escapes",
+    "repaired-escapes",
 ];
 
 struct Section {

@@ -511,6 +511,8 @@ fn each_code_fixture_gives_exactly_its_code() {
             "repaired-mojibake",
             &["--preset", "mmp", "--repair-mojibake"],
         ),
+        ("suspected-escapes", &["--preset", "mmp"]),
+        ("repaired-escapes", &["--preset", "mmp", "--repair-escapes"]),
         (
             "probable-match",
             &["--into", "probable-match--dataset.yaml"],

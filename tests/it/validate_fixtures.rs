@@ -41,6 +41,8 @@ const RUNTIME: &[(&str, &str)] = &[
     ("merged-rows", IMPORT_FIXTURES),
     ("repaired-mojibake", IMPORT_FIXTURES),
     ("probable-match", IMPORT_FIXTURES),
+    ("suspected-escapes", IMPORT_FIXTURES),
+    ("repaired-escapes", IMPORT_FIXTURES),
 ];
 
 /// Runs the pipeline from the crate root, so relative fixture paths resolve.

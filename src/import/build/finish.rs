@@ -1,10 +1,10 @@
-//! The end of an import: the mojibake report, probable matches against the dataset
+//! The end of an import: the report of damaged text, probable matches against the dataset
 //! imported into, ids for the new organizations (in sorted order, collisions numbered),
 //! and the draft with every record sorted.
 
 use std::collections::BTreeSet;
 
-use super::{Builder, OrgAcc, repair};
+use super::{Builder, OrgAcc};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::import::ids;
 use crate::import::map::Preset;
@@ -13,7 +13,7 @@ use crate::validate::is_id;
 
 impl Builder<'_> {
     pub(super) fn finish(mut self) -> Built {
-        self.report_mojibake();
+        self.report_damage();
         self.report_probable_matches();
         let org_ids = self.assign_ids();
         let mut draft = Draft::default();
@@ -156,31 +156,26 @@ impl Builder<'_> {
             .collect()
     }
 
-    /// Every distinct text with C1 characters: repaired (and listed) or reported.
-    fn report_mojibake(&mut self) {
-        for (text, (loc, count)) in std::mem::take(&mut self.mojibake) {
-            let shown = visible(&excerpt(&text));
+    /// Every distinct damaged text (C1 characters, escapes): repaired (and listed) or
+    /// reported.
+    fn report_damage(&mut self) {
+        for ((damage, text), (loc, count)) in std::mem::take(&mut self.damaged) {
+            let (at, repaired) = (damage.first(&text), damage.repair(&text));
+            let shown = visible(&excerpt(&text, at));
+            let fixed = excerpt(&repaired, damage.first(&repaired).or(at));
             let times = if count == 1 {
                 String::new()
             } else {
                 format!(" ({count} cells)")
             };
-            let d = if self.options.repair_mojibake {
-                Diagnostic::new(
-                    Code::RepairedMojibake,
-                    Some(loc),
-                    format!("repaired `{shown}` to `{}`{times}", excerpt(&repair(&text))),
-                )
+            let (suspected, repaired) = damage.codes();
+            let d = if self.options.repairs(damage) {
+                let message = format!("repaired `{shown}` to `{fixed}`{times}");
+                Diagnostic::new(repaired, Some(loc), message)
             } else {
-                Diagnostic::new(
-                    Code::SuspectedMojibake,
-                    Some(loc),
-                    format!("`{shown}` contains C1 control characters{times}"),
-                )
-                .with_help(format!(
-                    "Windows-1252 text read as Latin-1 leaves these; `--repair-mojibake` would write `{}`",
-                    excerpt(&repair(&text))
-                ))
+                let message = format!("`{shown}` {}{times}", damage.holds());
+                Diagnostic::new(suspected, Some(loc), message)
+                    .with_help(format!("{} `{fixed}`", damage.cause()))
             };
             self.diags.push(d);
         }
@@ -354,17 +349,14 @@ fn visible(text: &str) -> String {
         .collect()
 }
 
-/// At most 60 characters of `text` around its first C1 character (or its first
-/// difference from the repaired text), with `…` where it was cut.
-fn excerpt(text: &str) -> String {
+/// At most 60 characters of `text` around the character index `at` (the damage, see
+/// [`Damage::first`](crate::import::repairs::Damage::first)), with `…` where it was cut.
+fn excerpt(text: &str, at: Option<usize>) -> String {
     let chars: Vec<char> = text.chars().collect();
     if chars.len() <= 60 {
         return text.to_owned();
     }
-    let at = chars
-        .iter()
-        .position(|c| ('\u{80}'..='\u{9f}').contains(c) || !c.is_ascii())
-        .unwrap_or(0);
+    let at = at.unwrap_or(0);
     let start = at.saturating_sub(25);
     let end = (start + 60).min(chars.len());
     let mut s: String = chars[start..end].iter().collect();

@@ -16,6 +16,7 @@ use crate::import::dates::{self, Slashes};
 use crate::import::ids;
 use crate::import::map::{self, Field, Preset};
 use crate::import::read::{self, Row, Table};
+use crate::import::repairs::Damage;
 use crate::import::{Built, Counts, DraftCitation, DraftOrg, DraftSource, DraftType};
 use crate::import::{ImportError, Options};
 use crate::model::{Dataset, Date};
@@ -119,7 +120,8 @@ struct Builder<'a> {
     edge_keys: HashMap<EdgeKey, usize>,
     /// Edge id → edge, for the ids kept.
     edge_ids: HashMap<String, usize>,
-    mojibake: BTreeMap<String, (Location, usize)>,
+    /// Damaged texts (kind, text as read) → the first cell holding each, and how many do.
+    damaged: BTreeMap<(Damage, String), (Location, usize)>,
     default_source_id: Option<String>,
     counts: Counts,
 }
@@ -143,7 +145,7 @@ impl<'a> Builder<'a> {
             edges: Vec::new(),
             edge_keys: HashMap::new(),
             edge_ids: HashMap::new(),
-            mojibake: BTreeMap::new(),
+            damaged: BTreeMap::new(),
             default_source_id: None,
             counts: Counts::default(),
         };
@@ -199,7 +201,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A cell's text, cleaned: `\r\n` made `\n`, trimmed (exact layout: as written),
-    /// control characters refused, C1 characters repaired or noted. `None` when blank.
+    /// control characters refused, damage (C1 characters, escapes) repaired or noted. `None` when blank.
     fn text(
         &mut self,
         table: &Table,
@@ -228,12 +230,17 @@ impl<'a> Builder<'a> {
             )
             .with_help("delete it from the table; no dataset text may contain it"));
         }
-        if value.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) && !self.exact {
-            let loc = self.at(table, row, column);
-            let entry = self.mojibake.entry(value.clone()).or_insert((loc, 0));
-            entry.1 += 1;
-            if self.options.repair_mojibake {
-                value = repair(&value);
+        if !self.exact {
+            for damage in Damage::ALL {
+                if !damage.is_in(&value) {
+                    continue;
+                }
+                let loc = self.at(table, row, column);
+                let entry = self.damaged.entry((damage, value.clone()));
+                entry.or_insert((loc, 0)).1 += 1;
+                if self.options.repairs(damage) {
+                    value = damage.repair(&value);
+                }
             }
         }
         Ok(Some(value))
@@ -442,34 +449,6 @@ fn forbidden(c: char) -> bool {
     matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
-/// Repairs Windows-1252 text that was read as Latin-1: UTF-8 read that way (`â\u{80}\u{99}`
-/// for `’`) is decoded again when the whole text allows it; otherwise each C1 character
-/// becomes the Windows-1252 character of the same byte (U+0092 → `’`).
-fn repair(text: &str) -> String {
-    if let Some(fixed) = utf8_read_as_latin1(text) {
-        return fixed;
-    }
-    text.chars()
-        .map(|c| crate::load::chars::windows_1252(c).unwrap_or(c))
-        .collect()
-}
-
-/// `text` back to the bytes it was read from (each character one byte, Latin-1 or
-/// Windows-1252), when those bytes are UTF-8 with at least one multi-byte character.
-fn utf8_read_as_latin1(text: &str) -> Option<String> {
-    let mut bytes = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        let byte = match u8::try_from(u32::from(c)) {
-            Ok(b) => b,
-            Err(_) => (0x80..=0x9f_u8)
-                .find(|&b| crate::load::chars::windows_1252(char::from(b)) == Some(c))?,
-        };
-        bytes.push(byte);
-    }
-    let fixed = String::from_utf8(bytes).ok()?;
-    (fixed != text).then_some(fixed)
-}
-
 fn empty(loc: Location, what: &str) -> Diagnostic {
     Diagnostic::new(
         Code::EmptyCell,
@@ -541,17 +520,6 @@ fn citations_cell(cell: &str) -> Result<Vec<DraftCitation>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn mojibake_is_repaired_both_ways() {
-        assert_eq!(repair("Jama\u{92}at \u{96} Sunna"), "Jama’at – Sunna");
-        assert_eq!(repair("Hezbollah\u{e2}\u{80}\u{99}s"), "Hezbollah’s");
-        assert_eq!(
-            repair("Lebanon.\u{c2}\u{a0}Fatah group\u{e2}\u{80}\u{99}s"),
-            "Lebanon.\u{a0}Fatah group’s"
-        );
-        assert_eq!(repair("Café\u{92}s"), "Café’s");
-    }
 
     #[test]
     fn list_and_citation_cells() {
