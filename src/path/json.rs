@@ -128,6 +128,8 @@ fn citations(dataset: &Dataset, list: &[Citation]) -> Vec<Value> {
                 "url": s.url,
                 "quote": c.quote,
                 "locator": c.locator,
+                "reliability": s.reliability.map(crate::model::Reliability::letter),
+                "credibility": c.credibility.map(crate::model::Credibility::number),
             })
         })
         .collect()

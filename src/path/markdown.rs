@@ -99,17 +99,8 @@ fn write_path(
 }
 
 fn citation(dataset: &Dataset, role: &str, c: &Citation, out: &mut dyn Write) -> io::Result<()> {
-    let source = &dataset.sources[c.source];
-    let locator = c
-        .locator
-        .as_deref()
-        .map_or_else(String::new, |l| format!(", {}", text(l)));
-    writeln!(
-        out,
-        "     - {role}: {} {}{locator}",
-        text(&source.title),
-        code_span(&source.id)
-    )?;
+    let head = crate::show::citation_head(dataset, role, c, text, code_span);
+    writeln!(out, "     - {head}")?;
     if let Some(quote) = &c.quote {
         writeln!(out, "\n       > {}\n", text(quote.trim_end()))?;
     }

@@ -104,14 +104,9 @@ fn write_path(
 }
 
 fn citation(dataset: &Dataset, role: &str, c: &Citation, out: &mut dyn Write) -> io::Result<()> {
-    let source = &dataset.sources[c.source];
-    let locator = c
-        .locator
-        .as_deref()
-        .map_or_else(String::new, |l| format!(", {l}"));
     line(
         out,
-        &format!("       {role}: {} [{}]{locator}", source.title, source.id),
+        &format!("       {}", crate::show::citation_line(dataset, role, c)),
     )?;
     match &c.quote {
         Some(quote) => line(out, &format!("         \"{}\"", quote.trim_end())),
