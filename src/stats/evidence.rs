@@ -78,9 +78,10 @@ pub(crate) struct Grades {
     pub edges: PerGrade,
     /// Citations (supporting or disputing) graded on either scale.
     pub graded_citations: usize,
-    /// Edges no supporting citation graded [`STRONG`] or better supports.
+    /// Edges with a graded supporting citation but none graded [`STRONG`] or better.
     pub weak: Vec<usize>,
-    /// Edges none of whose supporting citations has a grade (a subset of `weak`).
+    /// Edges none of whose supporting citations has a grade. With `weak`, the edges that
+    /// rest only on weak or ungraded evidence.
     pub ungraded: Vec<usize>,
 }
 
@@ -157,10 +158,9 @@ fn tally_grades(g: &mut Grades, dataset: &Dataset, i: usize, e: &Edge) {
     let (r, c) = dataset.best_grades(e);
     g.edges.add(r, c);
     let (min_r, min_c) = (Some(STRONG.0), Some(STRONG.1));
-    if !e.sources.iter().any(|c| dataset.citation_meets(c, min_r, min_c)) {
-        g.weak.push(i);
-    }
     if r.is_none() && c.is_none() {
         g.ungraded.push(i);
+    } else if !e.sources.iter().any(|c| dataset.citation_meets(c, min_r, min_c)) {
+        g.weak.push(i);
     }
 }

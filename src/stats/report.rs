@@ -302,7 +302,7 @@ fn grades(stats: &Stats<'_>) -> Vec<Table> {
                 format!("0 of {}", stats.evidence.citations),
             )],
         );
-        none.note = Some("No source has a reliability and no citation a credibility.".into());
+        none.note = Some("None is graded: no reliability on its source, no credibility of its own.".into());
         return vec![none];
     }
     vec![grade_counts(stats), weak_edges(stats)]
@@ -354,12 +354,14 @@ fn grade_counts(stats: &Stats<'_>) -> Table {
     }
 }
 
-/// The edges no supporting citation graded [`STRONG`] (B3) or better supports.
+/// The edges no supporting citation graded [`STRONG`] (B3) or better supports, graded
+/// or not, in edge order.
 fn weak_edges(stats: &Stats<'_>) -> Table {
     let g = &stats.evidence.grades;
     let dataset = stats.dataset;
-    let rows = g
-        .weak
+    let mut edges: Vec<usize> = g.weak.iter().chain(&g.ungraded).copied().collect();
+    edges.sort_unstable();
+    let rows = edges
         .iter()
         .take(TOP)
         .map(|&i| {
@@ -378,13 +380,13 @@ fn weak_edges(stats: &Stats<'_>) -> Table {
     let mut note = format!(
         "{} of {} edges, {} of them with no grade at all; --min-reliability {} \
          --min-credibility {} leaves them out.",
-        g.weak.len(),
+        edges.len(),
         stats.size.edges,
         g.ungraded.len(),
         STRONG.0.letter(),
         STRONG.1.digit()
     );
-    if let Some(more) = more(g.weak.len().min(TOP), g.weak.len(), "edges") {
+    if let Some(more) = more(edges.len().min(TOP), edges.len(), "edges") {
         note = format!("{note} {more}");
     }
     Table {
