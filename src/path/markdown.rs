@@ -1,5 +1,6 @@
 //! `path --format markdown`: the paths for pasting into a report. Each step is a list
-//! item, each edge under it with its citations, each quote a block quote. Dataset text
+//! item, each edge under it with its citations and their grades (worded as `show` words
+//! them: [`crate::show::citation_head`]), each quote a block quote. Dataset text
 //! goes through [`crate::markdown::text`] and ids through
 //! [`crate::markdown::code_span`], so nothing in the data becomes markup.
 

@@ -1,7 +1,8 @@
 //! `path --format text`: each path as numbered steps, each step with every edge that
 //! joins its two organizations, the relation in words, its facts and each citation with
-//! its quote. Every line goes through the shared [`printable`] display, and no value
-//! from the dataset starts a line.
+//! its grades (worded as `show` words them: [`crate::show::citation_line`]) and quote.
+//! Every line goes through the shared [`printable`] display, and no value from the
+//! dataset starts a line.
 
 use std::io::{self, Write};
 

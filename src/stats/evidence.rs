@@ -147,20 +147,27 @@ fn tally_edge(ev: &mut Evidence, i: usize, e: &Edge) {
     }
 }
 
-fn tally_grades(g: &mut Grades, dataset: &Dataset, i: usize, e: &Edge) {
+fn tally_grades(g: &mut Grades, dataset: &Dataset, i: usize, edge: &Edge) {
     let grade = |c: &Citation| (dataset.reliability(c), c.credibility);
-    for (per, list) in [(&mut g.supporting, &e.sources), (&mut g.disputing, &e.disputed_by)] {
-        for (r, c) in list.iter().map(grade) {
-            per.add(r, c);
-            g.graded_citations += usize::from(r.is_some() || c.is_some());
+    for (per, list) in [
+        (&mut g.supporting, &edge.sources),
+        (&mut g.disputing, &edge.disputed_by),
+    ] {
+        for (reliability, credibility) in list.iter().map(grade) {
+            per.add(reliability, credibility);
+            g.graded_citations += usize::from(reliability.is_some() || credibility.is_some());
         }
     }
-    let (r, c) = dataset.best_grades(e);
-    g.edges.add(r, c);
+    let best = dataset.best_grades(edge);
+    g.edges.add(best.0, best.1);
     let (min_r, min_c) = (Some(STRONG.0), Some(STRONG.1));
-    if r.is_none() && c.is_none() {
+    if best == (None, None) {
         g.ungraded.push(i);
-    } else if !e.sources.iter().any(|c| dataset.citation_meets(c, min_r, min_c)) {
+    } else if !edge
+        .sources
+        .iter()
+        .any(|c| dataset.citation_meets(c, min_r, min_c))
+    {
         g.weak.push(i);
     }
 }

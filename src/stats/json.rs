@@ -216,7 +216,11 @@ struct PerGrade(super::evidence::PerGrade);
 impl Serialize for PerGrade {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let names = |grades: [&'static str; 6], counts: [usize; 7]| {
-            grades.into_iter().chain(["none"]).zip(counts).collect::<Vec<_>>()
+            grades
+                .into_iter()
+                .chain(["none"])
+                .zip(counts)
+                .collect::<Vec<_>>()
         };
         let mut map = s.serialize_map(Some(2))?;
         let letters = Reliability::ALL.map(Reliability::letter);

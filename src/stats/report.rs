@@ -302,7 +302,8 @@ fn grades(stats: &Stats<'_>) -> Vec<Table> {
                 format!("0 of {}", stats.evidence.citations),
             )],
         );
-        none.note = Some("None is graded: no reliability on its source, no credibility of its own.".into());
+        none.note =
+            Some("None is graded: no reliability on its source, no credibility of its own.".into());
         return vec![none];
     }
     vec![grade_counts(stats), weak_edges(stats)]

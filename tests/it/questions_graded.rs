@@ -152,7 +152,10 @@ fn an_ungraded_slice_says_none_is_graded() {
     );
     let g = grades(&slice);
     assert_eq!(g["graded_citations"], 0);
-    assert_eq!(g["edges_by_best_grade"], per_grade([0, 0, 0, 0, 0, 0, 1], [0, 0, 0, 0, 0, 0, 1]));
+    assert_eq!(
+        g["edges_by_best_grade"],
+        per_grade([0, 0, 0, 0, 0, 0, 1], [0, 0, 0, 0, 0, 0, 1])
+    );
     assert_eq!(g["weak_edges"], json!([]));
     assert_eq!(g["ungraded_edges"], json!(["a-rival-d"]));
 }

@@ -90,10 +90,7 @@ fn compare(d: &Path, queries: &[Vec<String>], name: &str) {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    println!(
-        "{name}: {}",
-        String::from_utf8_lossy(&out.stdout).trim()
-    );
+    println!("{name}: {}", String::from_utf8_lossy(&out.stdout).trim());
 }
 
 #[test]
