@@ -7,6 +7,7 @@
 use serde_json::{Value, json};
 
 use crate::common;
+use crate::grades::kept;
 
 const NET: &str = "tests/fixtures/questions-graded";
 
@@ -102,21 +103,6 @@ fn grade_filters_give_the_slice_s_numbers() {
 #[test]
 fn weak_edges_are_what_the_b3_filter_leaves_out() {
     for dataset in [NET, "tests/fixtures/valid/full"] {
-        let ids = |filters: &[&str]| -> Vec<String> {
-            let mut args = vec!["export", dataset, "-f", "json", "--quiet"];
-            args.extend_from_slice(filters);
-            let r = common::run(&args);
-            assert_eq!(r.code, 0, "{}", r.stderr);
-            let v: Value = serde_json::from_str(&r.stdout).expect("JSON");
-            let mut ids: Vec<String> = v["edges"]
-                .as_array()
-                .expect("edges")
-                .iter()
-                .map(|e| e["id"].as_str().expect("id").to_owned())
-                .collect();
-            ids.sort();
-            ids
-        };
         let r = common::run(&["stats", dataset, "-f", "json", "--quiet"]);
         let v: Value = serde_json::from_str(&r.stdout).expect("JSON");
         let g = &v["evidence"]["grades"];
@@ -125,9 +111,12 @@ fn weak_edges_are_what_the_b3_filter_leaves_out() {
             .flat_map(|list| list.as_array().expect("edge ids"))
             .map(|e| e.as_str().expect("id").to_owned())
             .collect();
-        rest.extend(ids(&["--min-reliability", "B", "--min-credibility", "3"]));
+        rest.extend(kept(
+            dataset,
+            &["--min-reliability", "B", "--min-credibility", "3"],
+        ));
         rest.sort();
-        assert_eq!(rest, ids(&[]), "{dataset}");
+        assert_eq!(rest, kept(dataset, &[]), "{dataset}");
     }
 }
 
