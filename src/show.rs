@@ -192,39 +192,37 @@ fn write_citation(
     c: &Citation,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let source = &dataset.sources[c.source];
-    let locator = c
-        .locator
-        .as_deref()
-        .map_or_else(String::new, |l| format!(", {l}"));
-    line(
-        out,
-        &format!(
-            "      {role}: {} [{}]{locator}{}",
-            source.title,
-            source.id,
-            grade(dataset, c)
-        ),
-    )?;
+    line(out, &format!("      {}", citation_line(dataset, role, c)))?;
     if let Some(quote) = &c.quote {
         line(out, &format!("        \"{}\"", quote.trim_end()))?;
     }
     Ok(())
 }
 
-/// `, graded B2 (usually reliable; probably true)`, or nothing for an ungraded citation.
-fn grade(dataset: &Dataset, c: &Citation) -> String {
-    let Some(code) = crate::export::grades::code(dataset, c) else {
-        return String::new();
-    };
-    let words: Vec<&str> = [
-        dataset
-            .reliability(c)
-            .map(crate::model::Reliability::meaning),
-        c.credibility.map(crate::model::Credibility::meaning),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    format!(", graded {code} ({})", words.join("; "))
+/// `role: Title [id], locator, graded B2 (usually reliable; probably true)`: a citation
+/// as `show` and `path` print it in text, before [`printable`].
+pub(crate) fn citation_line(dataset: &Dataset, role: &str, c: &Citation) -> String {
+    citation_head(dataset, role, c, str::to_owned, |id| format!("[{id}]"))
+}
+
+/// A citation's role, source, locator and grades, its dataset text written by `text` and
+/// the source's id by `id` (so Markdown can make both inert).
+pub(crate) fn citation_head(
+    dataset: &Dataset,
+    role: &str,
+    c: &Citation,
+    text: fn(&str) -> String,
+    id: fn(&str) -> String,
+) -> String {
+    let source = &dataset.sources[c.source];
+    let mut head = format!("{role}: {} {}", text(&source.title), id(&source.id));
+    if let Some(locator) = &c.locator {
+        head.push_str(", ");
+        head.push_str(&text(locator));
+    }
+    if let Some(grade) = crate::export::grades::described(dataset, c) {
+        head.push_str(", graded ");
+        head.push_str(&grade);
+    }
+    head
 }

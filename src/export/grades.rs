@@ -7,12 +7,33 @@ use crate::model::{Citation, Credibility, Dataset, Reliability};
 
 /// A citation's grades in Admiralty notation: `B2`, `B`, `2`; `None` when ungraded.
 pub fn code(dataset: &Dataset, citation: &Citation) -> Option<String> {
-    let reliability = dataset.reliability(citation).map(Reliability::letter);
-    let credibility = citation.credibility.map(Credibility::digit);
+    pair(dataset.reliability(citation), citation.credibility)
+}
+
+/// A pair of grades in Admiralty notation: `B2`, `B`, `2`; `None` when neither is known.
+pub fn pair(reliability: Option<Reliability>, credibility: Option<Credibility>) -> Option<String> {
     match (reliability, credibility) {
         (None, None) => None,
-        (r, c) => Some(format!("{}{}", r.unwrap_or(""), c.unwrap_or(""))),
+        (r, c) => Some(format!(
+            "{}{}",
+            r.map_or("", Reliability::letter),
+            c.map_or("", Credibility::digit)
+        )),
     }
+}
+
+/// A citation's grades with their meaning, `B2 (usually reliable; probably true)`, as
+/// `show` and `path` print them; `None` when ungraded.
+pub fn described(dataset: &Dataset, citation: &Citation) -> Option<String> {
+    let code = code(dataset, citation)?;
+    let words: Vec<&str> = [
+        dataset.reliability(citation).map(Reliability::meaning),
+        citation.credibility.map(Credibility::meaning),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    Some(format!("{code} ({})", words.join("; ")))
 }
 
 /// `source-id:B2` for each graded citation of a list, in citation order; ungraded

@@ -1,5 +1,6 @@
 //! `path --format json`: one document, `"format": "actorgraph-path/1"`, with each path's
-//! organizations and, per step, every edge joining them with its citations in full. Its
+//! organizations and, per step, every edge joining them with its citations in full, their
+//! grades included (`reliability`, `credibility`; `null` when not graded). Its
 //! JSON Schema is `schema/actorgraph-path-1.schema.json`; docs/questions.md describes each
 //! field. Edges are named by their export id ([`edge_id`]).
 
@@ -128,6 +129,8 @@ fn citations(dataset: &Dataset, list: &[Citation]) -> Vec<Value> {
                 "url": s.url,
                 "quote": c.quote,
                 "locator": c.locator,
+                "reliability": s.reliability.map(crate::model::Reliability::letter),
+                "credibility": c.credibility.map(crate::model::Credibility::number),
             })
         })
         .collect()

@@ -1,5 +1,6 @@
 //! `path --format markdown`: the paths for pasting into a report. Each step is a list
-//! item, each edge under it with its citations, each quote a block quote. Dataset text
+//! item, each edge under it with its citations and their grades (worded as `show` words
+//! them: [`crate::show::citation_head`]), each quote a block quote. Dataset text
 //! goes through [`crate::markdown::text`] and ids through
 //! [`crate::markdown::code_span`], so nothing in the data becomes markup.
 
@@ -99,17 +100,8 @@ fn write_path(
 }
 
 fn citation(dataset: &Dataset, role: &str, c: &Citation, out: &mut dyn Write) -> io::Result<()> {
-    let source = &dataset.sources[c.source];
-    let locator = c
-        .locator
-        .as_deref()
-        .map_or_else(String::new, |l| format!(", {}", text(l)));
-    writeln!(
-        out,
-        "     - {role}: {} {}{locator}",
-        text(&source.title),
-        code_span(&source.id)
-    )?;
+    let head = crate::show::citation_head(dataset, role, c, text, code_span);
+    writeln!(out, "     - {head}")?;
     if let Some(quote) = &c.quote {
         writeln!(out, "\n       > {}\n", text(quote.trim_end()))?;
     }

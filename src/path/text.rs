@@ -1,7 +1,8 @@
 //! `path --format text`: each path as numbered steps, each step with every edge that
 //! joins its two organizations, the relation in words, its facts and each citation with
-//! its quote. Every line goes through the shared [`printable`] display, and no value
-//! from the dataset starts a line.
+//! its grades (worded as `show` words them: [`crate::show::citation_line`]) and quote.
+//! Every line goes through the shared [`printable`] display, and no value from the
+//! dataset starts a line.
 
 use std::io::{self, Write};
 
@@ -104,14 +105,9 @@ fn write_path(
 }
 
 fn citation(dataset: &Dataset, role: &str, c: &Citation, out: &mut dyn Write) -> io::Result<()> {
-    let source = &dataset.sources[c.source];
-    let locator = c
-        .locator
-        .as_deref()
-        .map_or_else(String::new, |l| format!(", {l}"));
     line(
         out,
-        &format!("       {role}: {} [{}]{locator}", source.title, source.id),
+        &format!("       {}", crate::show::citation_line(dataset, role, c)),
     )?;
     match &c.quote {
         Some(quote) => line(out, &format!("         \"{}\"", quote.trim_end())),

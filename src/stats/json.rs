@@ -13,7 +13,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::Stats;
 use super::degree::Count;
+use super::evidence::STRONG;
 use crate::export::text::edge_id;
+use crate::model::{Credibility, Reliability};
 
 /// The version of the document's layout.
 pub(crate) const FORMAT: &str = "actorgraph-stats/1";
@@ -174,7 +176,7 @@ impl Serialize for Evidence<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let stats = self.0;
         let e = &stats.evidence;
-        let mut map = s.serialize_map(Some(7))?;
+        let mut map = s.serialize_map(Some(8))?;
         map.serialize_entry("citations", &e.citations)?;
         map.serialize_entry("unquoted_citations", &e.unquoted)?;
         map.serialize_entry("single_source_edges", &EdgeIds(stats, &e.single_source))?;
@@ -183,7 +185,58 @@ impl Serialize for Evidence<'_> {
         map.serialize_entry("low_confidence_edges", &EdgeIds(stats, &e.low_confidence))?;
         let sources = e.sources.iter().map(|support| Source(stats, support));
         map.serialize_entry("sources", &Seq(std::cell::Cell::new(Some(sources))))?;
+        map.serialize_entry("grades", &Grades(stats))?;
         map.end()
+    }
+}
+
+/// `evidence.grades`: always present, all zeros and empty lists when nothing is graded.
+struct Grades<'a>(&'a Stats<'a>);
+
+impl Serialize for Grades<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let stats = self.0;
+        let g = &stats.evidence.grades;
+        let (r, c) = STRONG;
+        let mut map = s.serialize_map(Some(7))?;
+        map.serialize_entry("graded_citations", &g.graded_citations)?;
+        map.serialize_entry("supporting_citations", &PerGrade(g.supporting))?;
+        map.serialize_entry("disputing_citations", &PerGrade(g.disputing))?;
+        map.serialize_entry("edges_by_best_grade", &PerGrade(g.edges))?;
+        map.serialize_entry("weak_threshold", &format!("{}{}", r.letter(), c.digit()))?;
+        map.serialize_entry("weak_edges", &EdgeIds(stats, &g.weak))?;
+        map.serialize_entry("ungraded_edges", &EdgeIds(stats, &g.ungraded))?;
+        map.end()
+    }
+}
+
+/// `{"reliability": {"A": n, …, "F": n, "none": n}, "credibility": {"1": n, …, "none": n}}`.
+struct PerGrade(super::evidence::PerGrade);
+
+impl Serialize for PerGrade {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let names = |grades: [&'static str; 6], counts: [usize; 7]| {
+            grades
+                .into_iter()
+                .chain(["none"])
+                .zip(counts)
+                .collect::<Vec<_>>()
+        };
+        let mut map = s.serialize_map(Some(2))?;
+        let letters = Reliability::ALL.map(Reliability::letter);
+        let digits = Credibility::ALL.map(Credibility::digit);
+        map.serialize_entry("reliability", &Map(names(letters, self.0.reliability)))?;
+        map.serialize_entry("credibility", &Map(names(digits, self.0.credibility)))?;
+        map.end()
+    }
+}
+
+/// Pairs serialised as a map, in their order.
+struct Map(Vec<(&'static str, usize)>);
+
+impl Serialize for Map {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().copied())
     }
 }
 

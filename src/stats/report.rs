@@ -4,11 +4,15 @@
 //! withdrawal leaves edges unsupported, and edges per decade. Each cell says what kind
 //! of text it holds, so each renderer can make dataset text inert its own way.
 //!
-//! A later "graded evidence" table (counts per reliability letter and credibility
-//! digit) goes after [`evidence`], built from the same [`Stats::evidence`].
+//! After [`evidence`] come the graded evidence tables ([`grades`]): citations and edges
+//! per Admiralty grade, and the edges resting only on weak or ungraded evidence; for a
+//! slice with no grade at all, one short line saying so.
 
+use super::evidence::{PerGrade, STRONG};
 use super::{Stats, TOP, top};
+use crate::export::grades::list;
 use crate::export::text::edge_id;
+use crate::model::{Credibility, Reliability};
 
 /// One cell's text, by where it comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +70,7 @@ fn more(shown: usize, all: usize, what: &str) -> Option<String> {
 
 /// Every table, in order.
 pub(crate) fn tables(stats: &Stats<'_>) -> Vec<Table> {
-    vec![
+    let mut tables = vec![
         size(stats),
         types(stats),
         components(stats),
@@ -94,9 +98,10 @@ pub(crate) fn tables(stats: &Stats<'_>) -> Vec<Table> {
             &|o| stats.degrees.of(o).out.to_string(),
         ),
         evidence(stats),
-        sources(stats),
-        decades(stats),
-    ]
+    ];
+    tables.extend(grades(stats));
+    tables.extend([sources(stats), decades(stats)]);
+    tables
 }
 
 fn size(stats: &Stats<'_>) -> Table {
@@ -284,6 +289,113 @@ fn evidence(stats: &Stats<'_>) -> Table {
             ("low-confidence edges", of_edges(e.low_confidence.len())),
         ],
     )
+}
+
+/// The graded evidence tables, or one line when nothing in the slice is graded.
+fn grades(stats: &Stats<'_>) -> Vec<Table> {
+    let g = &stats.evidence.grades;
+    if g.graded_citations == 0 {
+        let mut none = key_values(
+            "Graded evidence",
+            vec![(
+                "graded citations",
+                format!("0 of {}", stats.evidence.citations),
+            )],
+        );
+        none.note =
+            Some("None is graded: no reliability on its source, no credibility of its own.".into());
+        return vec![none];
+    }
+    vec![grade_counts(stats), weak_edges(stats)]
+}
+
+/// One row per grade of both scales, then one for no grade on each.
+fn grade_counts(stats: &Stats<'_>) -> Table {
+    let g = &stats.evidence.grades;
+    let row = |grade: &str, meaning: &str, scale: fn(&PerGrade) -> &[usize; 7], i: usize| {
+        vec![
+            word(grade),
+            word(meaning),
+            word(scale(&g.supporting)[i]),
+            word(scale(&g.disputing)[i]),
+            word(scale(&g.edges)[i]),
+        ]
+    };
+    let reliability: fn(&PerGrade) -> &[usize; 7] = |p| &p.reliability;
+    let credibility: fn(&PerGrade) -> &[usize; 7] = |p| &p.credibility;
+    let mut rows: Vec<Vec<Cell>> = Reliability::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, r)| row(r.letter(), r.meaning(), reliability, i))
+        .collect();
+    rows.push(row("-", "no reliability", reliability, 6));
+    rows.extend(
+        Credibility::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, c)| row(c.digit(), c.meaning(), credibility, i)),
+    );
+    rows.push(row("-", "no credibility", credibility, 6));
+    Table {
+        title: "Graded evidence (Admiralty code)",
+        columns: columns(&[
+            ("grade", Align::Left),
+            ("meaning", Align::Left),
+            ("supporting", Align::Right),
+            ("disputing", Align::Right),
+            ("edges (best)", Align::Right),
+        ]),
+        rows,
+        note: Some(format!(
+            "{} of {} citations graded. Citations count by their source's reliability and \
+             their own credibility; an edge by the best of each among its supporting \
+             citations.",
+            g.graded_citations, stats.evidence.citations
+        )),
+    }
+}
+
+/// The edges no supporting citation graded [`STRONG`] (B3) or better supports, graded
+/// or not, in edge order.
+fn weak_edges(stats: &Stats<'_>) -> Table {
+    let g = &stats.evidence.grades;
+    let dataset = stats.dataset;
+    let mut edges: Vec<usize> = g.weak.iter().chain(&g.ungraded).copied().collect();
+    edges.sort_unstable();
+    let rows = edges
+        .iter()
+        .take(TOP)
+        .map(|&i| {
+            let e = &dataset.edges[i];
+            let mut graded = list(dataset, &e.sources);
+            let ungraded = e.sources.len() - graded.len();
+            if ungraded > 0 {
+                graded.push(format!("{ungraded} ungraded"));
+            }
+            vec![
+                Cell::Id(edge_id(dataset, e).into_owned()),
+                Cell::Data(graded.join(", ")),
+            ]
+        })
+        .collect();
+    let mut note = format!(
+        "{} of {} edges, {} of them with no grade at all; --min-reliability {} \
+         --min-credibility {} leaves them out.",
+        edges.len(),
+        stats.size.edges,
+        g.ungraded.len(),
+        STRONG.0.letter(),
+        STRONG.1.digit()
+    );
+    if let Some(more) = more(edges.len().min(TOP), edges.len(), "edges") {
+        note = format!("{note} {more}");
+    }
+    Table {
+        title: "Edges resting only on weak or ungraded evidence (nothing graded B3 or better)",
+        columns: columns(&[("edge", Align::Left), ("its sources' grades", Align::Left)]),
+        rows,
+        note: Some(note),
+    }
 }
 
 fn sources(stats: &Stats<'_>) -> Table {

@@ -22,7 +22,7 @@ const HOSTING: &str = "delta-hosts-gamma";
 const COOPERATION: &str = "beta-cooperates-with-delta";
 
 /// The sorted ids of the edges `export -f json` keeps with `filters`.
-fn kept(dataset: &str, filters: &[&str]) -> Vec<String> {
+pub(crate) fn kept(dataset: &str, filters: &[&str]) -> Vec<String> {
     let mut args = vec!["export", dataset, "-f", "json", "--quiet"];
     args.extend(filters);
     let r = common::run(&args);

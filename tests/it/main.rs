@@ -32,6 +32,7 @@ mod lsp;
 mod output_safety;
 mod properties;
 mod questions;
+mod questions_graded;
 mod regressions;
 mod schema;
 mod show;
