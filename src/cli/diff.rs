@@ -3,14 +3,13 @@
 //! argument that names both an existing path and a revision is refused as ambiguous,
 //! as git refuses it, unless `--rev` says to read revisions.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use super::CommandError;
-use super::reporting::{ExcludeArgs, ReportingArgs, Stream};
-use super::values::ReportArg;
+use super::dataset_args::{LoadArgs, write_buffered};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::diff::{self, Diff};
 use crate::pipeline::{self, Checked, Exclude, Input, Mode};
@@ -33,13 +32,8 @@ pub(super) struct DiffArgs {
     /// Exit with 1 when there are differences (like `git diff --exit-code`).
     #[arg(long)]
     exit_code: bool,
-    /// How to print diagnostics (on standard error).
-    #[arg(long, value_enum, default_value_t)]
-    diagnostics: ReportArg,
     #[command(flatten)]
-    reporting: ReportingArgs,
-    #[command(flatten)]
-    exclude: ExcludeArgs,
+    load: LoadArgs,
     /// Read an argument that names both an existing path and a git revision as the
     /// revision (without it, such an argument is refused; write `./ARG` for the path).
     #[arg(long)]
@@ -132,9 +126,9 @@ pub(super) fn run(
 ) -> Result<u8, CommandError> {
     let old_side = Side::resolve(&args.old, &args.new, args.rev)?;
     let new_side = Side::resolve(&args.new, &args.old, args.rev)?;
-    let exclude = args.exclude.patterns()?;
+    let exclude = args.load.exclude()?;
     let sides = [load(&old_side, &exclude)?, load(&new_side, &exclude)?];
-    let style = args.reporting.style(Stream::Stderr);
+    let (format, style) = (args.load.format(), args.load.style());
     let mut status = EXIT_OK;
     for c in &sides {
         // Warnings belong to `validate`; a diff reports only what stops it.
@@ -145,7 +139,7 @@ pub(super) fn run(
             .cloned()
             .collect();
         if !errors.is_empty() {
-            write_report_styled(stderr, args.diagnostics.0, style, &errors, &c.files)?;
+            write_report_styled(stderr, format, style, &errors, &c.files)?;
         }
         status = status.max(super::exit_status(c));
     }
@@ -157,13 +151,11 @@ pub(super) fn run(
     }
     let diff = Diff::new(old, new);
     let (old_label, new_label) = (old_side.label(), new_side.label());
-    let mut out = io::BufWriter::new(stdout);
-    match args.format {
-        DiffFormat::Markdown => diff::markdown::write(&diff, &old_label, &new_label, &mut out)?,
-        DiffFormat::Json => diff::json::write(&diff, &old_label, &new_label, &mut out)?,
-        DiffFormat::Text => diff::text::write(&diff, &old_label, &new_label, &mut out)?,
-    }
-    out.flush()?;
+    write_buffered(stdout, |out| match args.format {
+        DiffFormat::Markdown => diff::markdown::write(&diff, &old_label, &new_label, out),
+        DiffFormat::Json => diff::json::write(&diff, &old_label, &new_label, out),
+        DiffFormat::Text => diff::text::write(&diff, &old_label, &new_label, out),
+    })?;
     Ok(if args.exit_code && !diff.is_empty() {
         EXIT_INVALID
     } else {

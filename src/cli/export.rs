@@ -1,24 +1,21 @@
 //! `actorgraph export`: validate, filter, then write one format to standard output or
 //! atomically to a file.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::CommandError;
+use super::dataset_args::{DatasetArgs, Loaded, write_buffered};
 use super::filter_args::FilterArgs;
-use super::reporting::{ExcludeArgs, ReportingArgs};
-use super::values::{ClusterByArg, DialectArg, FormatArg, ReportArg};
+use super::values::{ClusterByArg, DialectArg, FormatArg};
 use crate::EXIT_OK;
 use crate::export;
 use crate::output;
 
 #[derive(Debug, Args)]
 pub(super) struct ExportArgs {
-    /// YAML files or directories (searched recursively for *.yaml and *.yml).
-    #[arg(default_value = "graphs")]
-    paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum)]
     format: FormatArg,
@@ -38,15 +35,27 @@ pub(super) struct ExportArgs {
     /// Cypher: the engine whose schema statements open the script.
     #[arg(long, value_enum, default_value_t)]
     dialect: DialectArg,
-    /// How to print diagnostics (on standard error).
-    #[arg(long, value_enum, default_value_t)]
-    diagnostics: ReportArg,
     #[command(flatten)]
-    reporting: ReportingArgs,
-    #[command(flatten)]
-    exclude: ExcludeArgs,
+    dataset: DatasetArgs,
     #[command(flatten)]
     filter: FilterArgs,
+}
+
+impl ExportArgs {
+    fn options(&self) -> export::Options {
+        export::Options {
+            legend: self.legend,
+            cluster_by: self.cluster_by.map(|c| c.0),
+            per_edge_direction: self.per_edge_direction,
+            dialect: self.dialect.0,
+        }
+    }
+
+    /// The file `-o` names: none for `-`, which means standard output, as for most
+    /// tools (`./-` names a file).
+    fn target(&self) -> Option<&PathBuf> {
+        self.output.as_ref().filter(|t| t.as_os_str() != "-")
+    }
 }
 
 pub(super) fn run(
@@ -54,42 +63,33 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CommandError> {
-    let how = super::Reporting::on_stderr(args.diagnostics, &args.reporting, &args.exclude);
-    let checked = super::check_reporting(&args.paths, &how, stderr)?;
-    let Some(dataset) = &checked.dataset else {
-        return Ok(super::exit_status(&checked));
-    };
-    let filtered = args.filter.to_filter().apply(dataset)?;
+    args.dataset
+        .load_then(stderr, |loaded| export(args, loaded, stdout))
+}
+
+/// Filters `loaded` and writes it as `args` say.
+fn export(args: &ExportArgs, loaded: Loaded, stdout: &mut dyn Write) -> Result<u8, CommandError> {
+    let filtered = args.filter.to_filter().apply(&loaded.dataset)?;
     let dataset = &*filtered;
-    let options = export::Options {
-        legend: args.legend,
-        cluster_by: args.cluster_by.map(|c| c.0),
-        per_edge_direction: args.per_edge_direction,
-        dialect: args.dialect.0,
-    };
     if args.format.0 == export::Format::Csv {
-        let dir = args.output.as_ref().filter(|t| t.as_os_str() != "-");
-        let dir = dir.ok_or_else(|| {
+        let dir = args.target().ok_or_else(|| {
             CommandError::Usage(
                 "`-f csv` writes four files: give the directory with `-o DIR`".to_owned(),
             )
         })?;
-        write_csv(dataset, dir, checked.files.paths()).map_err(CommandError::Files)?;
+        write_csv(dataset, dir, loaded.files.paths()).map_err(CommandError::Files)?;
         return Ok(EXIT_OK);
     }
+    let options = args.options();
     let write = |out: &mut dyn Write| export::write(args.format.0, dataset, &options, out);
-    // `-` means standard output, as for most tools; `./-` names a file.
-    let target = args.output.as_ref().filter(|t| t.as_os_str() != "-");
-    let Some(target) = target else {
-        let mut out = io::BufWriter::new(stdout);
-        write(&mut out)?;
-        out.flush()?;
+    let Some(target) = args.target() else {
+        write_buffered(stdout, write)?;
         return Ok(EXIT_OK);
     };
-    let staged = output::check_not_input(target, checked.files.paths())
+    let staged = output::check_not_input(target, loaded.files.paths())
         .and_then(|()| output::stage(target, write));
     drop(filtered);
-    crate::parallel::drop_in_background(checked);
+    crate::parallel::drop_in_background(loaded);
     staged.and_then(output::Staged::commit)?;
     Ok(EXIT_OK)
 }

@@ -3,14 +3,12 @@
 //! status 1 when nothing matches.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::CommandError;
-use super::reporting::{ExcludeArgs, ReportingArgs};
-use super::values::ReportArg;
+use super::dataset_args::{DatasetArgs, write_buffered};
 use crate::find::{self, Hit, Kind};
 use crate::model::Dataset;
 use crate::printable::printable;
@@ -21,19 +19,11 @@ pub(super) struct FindArgs {
     /// Part of an id, name, short name, alias or source title (case, spaces, punctuation
     /// and accents ignored; near misses found too).
     query: String,
-    /// YAML files or directories (searched recursively for *.yaml and *.yml).
-    #[arg(default_value = "graphs")]
-    paths: Vec<PathBuf>,
     /// How to write the matches.
     #[arg(long, short, value_enum, default_value_t)]
     format: FindFormat,
-    /// How to print diagnostics (on standard error).
-    #[arg(long, value_enum, default_value_t)]
-    diagnostics: ReportArg,
     #[command(flatten)]
-    reporting: ReportingArgs,
-    #[command(flatten)]
-    exclude: ExcludeArgs,
+    dataset: DatasetArgs,
 }
 
 /// `find`'s output formats.
@@ -51,22 +41,18 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CommandError> {
-    let how = super::Reporting::on_stderr(args.diagnostics, &args.reporting, &args.exclude);
-    let checked = super::check_reporting(&args.paths, &how, stderr)?;
-    let Some(dataset) = &checked.dataset else {
-        return Ok(super::exit_status(&checked));
-    };
-    let hits = find::search(dataset, &args.query);
-    let mut out = io::BufWriter::new(stdout);
-    match args.format {
-        FindFormat::Text => write_text(dataset, &hits, &mut out)?,
-        FindFormat::Json => write_json(dataset, &args.query, &hits, &mut out)?,
-    }
-    out.flush()?;
-    Ok(if hits.is_empty() {
-        EXIT_INVALID
-    } else {
-        EXIT_OK
+    args.dataset.load_then(stderr, |loaded| {
+        let dataset = &loaded.dataset;
+        let hits = find::search(dataset, &args.query);
+        write_buffered(stdout, |out| match args.format {
+            FindFormat::Text => write_text(dataset, &hits, out),
+            FindFormat::Json => write_json(dataset, &args.query, &hits, out),
+        })?;
+        Ok(if hits.is_empty() {
+            EXIT_INVALID
+        } else {
+            EXIT_OK
+        })
     })
 }
 
@@ -128,7 +114,7 @@ fn write_json(
     query: &str,
     hits: &[Hit<'_>],
     out: &mut dyn Write,
-) -> Result<(), CommandError> {
+) -> io::Result<()> {
     let matches = hits
         .iter()
         .map(|hit| {

@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use super::CommandError;
 use super::reporting::{ReportingArgs, Stream};
 use super::values::{PresetArg, ReportArg};
-use crate::diagnostic::{self, Severity};
+use crate::diagnostic::{self, Diagnostic, Files, Severity};
 use crate::import::{self, ImportError, Imported, Options, map};
 use crate::output;
 use crate::report::write_report_styled;
@@ -88,11 +88,14 @@ pub(super) fn run(
 ) -> Result<u8, CommandError> {
     let options = options(args).map_err(CommandError::Usage)?;
     let (format, style) = (args.diagnostics.0, args.reporting.style(Stream::Stdout));
+    let report = |out: &mut dyn Write, diagnostics: &[Diagnostic], files: &Files| {
+        write_report_styled(out, format, style, diagnostics, files)
+    };
     let mut imported = match import::import(&args.files, &args.out, &options) {
         Ok(imported) => imported,
         Err(ImportError::Usage(message)) => return Err(CommandError::Usage(message)),
         Err(ImportError::Into(checked)) => {
-            write_report_styled(stdout, format, style, &checked.diagnostics, &checked.files)?;
+            report(stdout, &checked.diagnostics, &checked.files)?;
             let message = "the dataset given to `--into` is not valid; nothing was imported";
             return Err(if checked.input_failed() {
                 CommandError::Files(message.to_owned())
@@ -101,13 +104,7 @@ pub(super) fn run(
             });
         }
         Err(ImportError::Bug(imported)) => {
-            write_report_styled(
-                stdout,
-                format,
-                style,
-                &imported.diagnostics,
-                &imported.files,
-            )?;
+            report(stdout, &imported.diagnostics, &imported.files)?;
             return Err(CommandError::Files(
                 "internal error: the YAML this import made does not validate (the errors above, in files that were not written); please report it with the table".to_owned(),
             ));
@@ -130,13 +127,7 @@ pub(super) fn run(
     } else {
         Ok(0)
     };
-    write_report_styled(
-        stdout,
-        format,
-        style,
-        &imported.diagnostics,
-        &imported.files,
-    )?;
+    report(stdout, &imported.diagnostics, &imported.files)?;
     let n = written.map_err(CommandError::Files)?;
     let c = imported.counts;
     let what = format!(

@@ -1,6 +1,7 @@
 //! The command line: the top-level parser, and the dispatch of each subcommand to its
 //! own module, which turns arguments into calls on the pipeline and the renderers.
 
+mod dataset_args;
 mod diff;
 mod error;
 mod export;
@@ -23,7 +24,7 @@ use std::io::Write;
 
 use clap::{Parser, Subcommand};
 
-use crate::pipeline::{self, Input, Mode};
+use crate::pipeline;
 use crate::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
 use error::CommandError;
 
@@ -129,55 +130,6 @@ fn usage_error(e: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) 
         let _ = write!(stdout, "{text}");
         EXIT_OK
     }
-}
-
-/// How a command that needs a dataset loads it and reports on it.
-struct Reporting<'a> {
-    format: crate::report::ReportFormat,
-    style: crate::report::ReportStyle,
-    exclude: &'a reporting::ExcludeArgs,
-}
-
-impl<'a> Reporting<'a> {
-    /// How a command whose own output goes to standard output reports its diagnostics:
-    /// on standard error, in `format`, styled by `args`.
-    fn on_stderr(
-        format: values::ReportArg,
-        args: &reporting::ReportingArgs,
-        exclude: &'a reporting::ExcludeArgs,
-    ) -> Self {
-        Reporting {
-            format: format.0,
-            style: args.style(reporting::Stream::Stderr),
-            exclude,
-        }
-    }
-}
-
-/// Loads and validates `paths`, printing any diagnostics on `stderr` as `how` says while
-/// the model is built: the front half of every command that needs a dataset.
-fn check_reporting(
-    paths: &[std::path::PathBuf],
-    how: &Reporting<'_>,
-    stderr: &mut dyn Write,
-) -> Result<pipeline::Checked, CommandError> {
-    let exclude = how.exclude.patterns()?;
-    let mut reported = Ok(());
-    let mut report = |files: &_, diagnostics: &[_]| {
-        if !diagnostics.is_empty() {
-            reported = crate::report::write_report_styled(
-                stderr,
-                how.format,
-                how.style,
-                diagnostics,
-                files,
-            );
-        }
-    };
-    let input = Input::PathsExcluding(paths, &exclude);
-    let checked = pipeline::check(input, Mode::BuildWhileReporting(&mut report));
-    reported?;
-    Ok(checked)
 }
 
 /// The exit status for a checked dataset: input failures over errors over success.

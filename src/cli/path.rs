@@ -2,16 +2,14 @@
 //! two organizations with the evidence for each step. Exit status 1 when there is no
 //! path; 2 for an unknown organization (with the suggestion `show` gives).
 
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::io::Write;
 
 use clap::Args;
 
 use super::CommandError;
+use super::dataset_args::{DatasetArgs, write_buffered};
 use super::filter_args::FilterArgs;
-use super::reporting::{ExcludeArgs, ReportingArgs};
 use super::stats::AnswerFormat;
-use super::values::ReportArg;
 use crate::model::Dataset;
 use crate::path::{self, Query};
 use crate::{EXIT_INVALID, EXIT_OK};
@@ -22,9 +20,6 @@ pub(super) struct PathArgs {
     from: String,
     /// Where paths end: an id, or a name, short name or alias.
     to: String,
-    /// YAML files or directories (searched recursively for *.yaml and *.yml).
-    #[arg(default_value = "graphs")]
-    paths: Vec<PathBuf>,
     /// List every shortest path (at most 100; the output says when there are more).
     #[arg(long)]
     all: bool,
@@ -37,13 +32,8 @@ pub(super) struct PathArgs {
     /// How to write the paths.
     #[arg(long, short, value_enum, default_value_t)]
     format: AnswerFormat,
-    /// How to print diagnostics (on standard error).
-    #[arg(long, value_enum, default_value_t)]
-    diagnostics: ReportArg,
     #[command(flatten)]
-    reporting: ReportingArgs,
-    #[command(flatten)]
-    exclude: ExcludeArgs,
+    dataset: DatasetArgs,
     #[command(flatten)]
     filter: FilterArgs,
 }
@@ -53,11 +43,12 @@ pub(super) fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<u8, CommandError> {
-    let how = super::Reporting::on_stderr(args.diagnostics, &args.reporting, &args.exclude);
-    let checked = super::check_reporting(&args.paths, &how, stderr)?;
-    let Some(dataset) = &checked.dataset else {
-        return Ok(super::exit_status(&checked));
-    };
+    args.dataset
+        .load_then(stderr, |loaded| answer(args, &loaded.dataset, stdout))
+}
+
+/// The paths `args` ask for in `dataset`, written to `stdout`.
+fn answer(args: &PathArgs, dataset: &Dataset, stdout: &mut dyn Write) -> Result<u8, CommandError> {
     // Names resolve in the whole dataset, so a filtered-out organization is reported as
     // such rather than as unknown.
     let from = crate::find::resolve(dataset, &args.from)?;
@@ -77,13 +68,11 @@ pub(super) fn run(
         max_length: args.max_length.map(|n| n as usize),
     };
     let found = path::search(&filtered, &q);
-    let mut out = io::BufWriter::new(stdout);
-    match args.format {
-        AnswerFormat::Text => path::text::write(&filtered, &q, &found, &mut out)?,
-        AnswerFormat::Markdown => path::markdown::write(&filtered, &q, &found, &mut out)?,
-        AnswerFormat::Json => path::json::write(&filtered, &q, &found, &mut out)?,
-    }
-    out.flush()?;
+    write_buffered(stdout, |out| match args.format {
+        AnswerFormat::Text => path::text::write(&filtered, &q, &found, out),
+        AnswerFormat::Markdown => path::markdown::write(&filtered, &q, &found, out),
+        AnswerFormat::Json => path::json::write(&filtered, &q, &found, out),
+    })?;
     Ok(if found.paths.is_empty() {
         EXIT_INVALID
     } else {

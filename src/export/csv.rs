@@ -13,6 +13,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::records::{AsWritten, CitationRecord};
 use crate::model::{Citation, Dataset, Date, When};
 
 /// The file names, in the order [`write_table`] takes them.
@@ -101,12 +102,8 @@ enum Cite<'a> {
     Full {
         #[serde(rename = "ref")]
         source: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        quote: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        locator: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        credibility: Option<u8>,
+        #[serde(flatten)]
+        record: CitationRecord<'a, AsWritten>,
     },
 }
 
@@ -123,9 +120,7 @@ fn citations(d: &Dataset, list: &[Citation]) -> String {
             } else {
                 Cite::Full {
                     source,
-                    quote: c.quote.as_deref(),
-                    locator: c.locator.as_deref(),
-                    credibility: c.credibility.map(crate::model::Credibility::number),
+                    record: c.into(),
                 }
             }
         })

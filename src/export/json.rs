@@ -8,28 +8,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::batches;
-use crate::model::{
-    Citation, CompactString, Dataset, Date, Edge, EdgeType, Organization, Source, When,
+use super::records::{
+    CitationRecord, OrganizationRecord, Resolved, ResolvedDate, SourceRecord, date,
 };
-
-#[derive(Serialize)]
-struct JsonDate<'a> {
-    text: &'a str,
-    earliest: String,
-    latest: String,
-    uncertain: bool,
-    approximate: bool,
-}
-
-fn date(d: Option<&Date>) -> Option<JsonDate<'_>> {
-    d.map(|d| JsonDate {
-        text: d.text(),
-        earliest: d.earliest().to_string(),
-        latest: d.latest().to_string(),
-        uncertain: d.is_uncertain(),
-        approximate: d.is_approximate(),
-    })
-}
+use crate::model::{Citation, Dataset, Edge, EdgeType, When};
 
 #[derive(Serialize)]
 struct JsonType<'a> {
@@ -41,44 +23,13 @@ struct JsonType<'a> {
     builtin: bool,
 }
 
-#[derive(Serialize)]
-struct JsonOrg<'a> {
-    id: &'a str,
-    name: &'a str,
-    short: Option<&'a str>,
-    aliases: &'a [CompactString],
-    kind: Option<&'a str>,
-    region: Option<&'a str>,
-    founded: Option<JsonDate<'a>>,
-    dissolved: Option<JsonDate<'a>>,
-    wikidata: Option<&'a str>,
-    notes: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonSource<'a> {
-    id: &'a str,
-    title: &'a str,
-    author: Option<&'a str>,
-    publisher: Option<&'a str>,
-    published: Option<JsonDate<'a>>,
-    url: Option<&'a str>,
-    accessed: Option<JsonDate<'a>>,
-    notes: Option<&'a str>,
-    /// Written only when graded, so an ungraded dataset exports as before.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reliability: Option<&'static str>,
-}
-
+/// A citation: the source's id as `ref`, then what it says.
 #[derive(Serialize)]
 struct JsonCitation<'a> {
     #[serde(rename = "ref")]
     source: &'a str,
-    quote: Option<&'a str>,
-    locator: Option<&'a str>,
-    /// Written only when graded.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    credibility: Option<u8>,
+    #[serde(flatten)]
+    record: CitationRecord<'a, Resolved>,
 }
 
 #[derive(Serialize)]
@@ -91,9 +42,9 @@ struct JsonEdge<'a> {
     directed: bool,
     disputed: bool,
     possibly_active: bool,
-    date: Option<JsonDate<'a>>,
-    start: Option<JsonDate<'a>>,
-    end: Option<JsonDate<'a>>,
+    date: Option<ResolvedDate<'a>>,
+    start: Option<ResolvedDate<'a>>,
+    end: Option<ResolvedDate<'a>>,
     confidence: Option<&'static str>,
     sources: Vec<JsonCitation<'a>>,
     disputed_by: Vec<JsonCitation<'a>>,
@@ -109,8 +60,12 @@ struct JsonEdge<'a> {
 pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"{\n  \"format\": \"actorgraph/1\"")?;
     list(out, "edge_types", &dataset.edge_types, |t| edge_type(t))?;
-    list(out, "organizations", &dataset.organizations, |o| org(o))?;
-    list(out, "sources", &dataset.sources, |s| source(s))?;
+    list(out, "organizations", &dataset.organizations, |o| {
+        OrganizationRecord::<Resolved>::from(o)
+    })?;
+    list(out, "sources", &dataset.sources, |s| {
+        SourceRecord::<Resolved>::from(s)
+    })?;
     list(out, "edges", &dataset.edges, |e| edge(dataset, e))?;
     out.write_all(b"\n}\n")
 }
@@ -158,42 +113,11 @@ fn edge_type(t: &EdgeType) -> JsonType<'_> {
     }
 }
 
-fn org(o: &Organization) -> JsonOrg<'_> {
-    JsonOrg {
-        id: &o.id,
-        name: &o.name,
-        short: o.short.as_deref(),
-        aliases: &o.aliases,
-        kind: o.kind.as_deref(),
-        region: o.region.as_deref(),
-        founded: date(o.founded.as_ref()),
-        dissolved: date(o.dissolved.as_ref()),
-        wikidata: o.wikidata.as_deref(),
-        notes: o.notes.as_deref(),
-    }
-}
-
-fn source(s: &Source) -> JsonSource<'_> {
-    JsonSource {
-        id: &s.id,
-        title: &s.title,
-        author: s.author.as_deref(),
-        publisher: s.publisher.as_deref(),
-        published: date(s.published.as_ref()),
-        url: s.url.as_deref(),
-        accessed: date(s.accessed.as_ref()),
-        notes: s.notes.as_deref(),
-        reliability: s.reliability.map(crate::model::Reliability::letter),
-    }
-}
-
 fn citations<'a>(dataset: &'a Dataset, list: &'a [Citation]) -> Vec<JsonCitation<'a>> {
     list.iter()
         .map(|c| JsonCitation {
             source: &dataset.sources[c.source].id,
-            quote: c.quote.as_deref(),
-            locator: c.locator.as_deref(),
-            credibility: c.credibility.map(crate::model::Credibility::number),
+            record: c.into(),
         })
         .collect()
 }
@@ -214,9 +138,9 @@ fn edge<'a>(dataset: &'a Dataset, e: &'a Edge) -> JsonEdge<'a> {
         directed: ty.directed,
         disputed: e.is_disputed(),
         possibly_active: e.possibly_active,
-        date: date(point),
-        start: date(start),
-        end: date(end),
+        date: date::<Resolved>(point),
+        start: date::<Resolved>(start),
+        end: date::<Resolved>(end),
         confidence: e.confidence.map(crate::model::Confidence::as_str),
         sources: citations(dataset, &e.sources),
         disputed_by: citations(dataset, &e.disputed_by),

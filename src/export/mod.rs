@@ -13,6 +13,7 @@ mod graphml;
 pub mod html;
 mod json;
 pub(crate) mod mermaid;
+pub(crate) mod records;
 mod stix;
 pub(crate) mod text;
 mod xml;

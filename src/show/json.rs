@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::{Direction, groups};
 use crate::diagnostic::Files;
-use crate::model::{Citation, Dataset, Date, Edge, Origin};
+use crate::export::records::{AsWritten, OrganizationRecord};
+use crate::model::{Citation, Dataset, Edge, Origin};
 
 #[derive(Serialize)]
 struct Shown<'a> {
@@ -23,25 +24,11 @@ struct At<'a> {
     line: u32,
 }
 
+/// The organization, `aliases` written even when empty.
 #[derive(Serialize)]
 struct JsonOrganization<'a> {
-    id: &'a str,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    short: Option<&'a str>,
-    aliases: Vec<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    region: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    founded: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    dissolved: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    wikidata: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    notes: Option<&'a str>,
+    #[serde(flatten)]
+    record: OrganizationRecord<'a, AsWritten>,
     #[serde(flatten)]
     at: At<'a>,
 }
@@ -70,6 +57,8 @@ struct JsonEdge<'a> {
     at: At<'a>,
 }
 
+/// A citation with its source's title and grade beside its own, so it has fields of
+/// its own rather than [`crate::export::records::CitationRecord`]'s.
 #[derive(Serialize)]
 struct JsonCitation<'a> {
     source: &'a str,
@@ -103,20 +92,7 @@ pub(crate) fn write(
     };
     let o = &dataset.organizations[org];
     let organization = JsonOrganization {
-        id: &o.id,
-        name: &o.name,
-        short: o.short.as_deref(),
-        aliases: o
-            .aliases
-            .iter()
-            .map(crate::model::CompactString::as_str)
-            .collect(),
-        kind: o.kind.as_deref(),
-        region: o.region.as_deref(),
-        founded: o.founded.as_ref().map(Date::text),
-        dissolved: o.dissolved.as_ref().map(Date::text),
-        wikidata: o.wikidata.as_deref(),
-        notes: o.notes.as_deref(),
+        record: o.into(),
         at: at(o.origin),
     };
     let mut edges = Vec::new();

@@ -6,14 +6,15 @@ use serde::Serialize;
 
 use super::layout::layout;
 use super::timeline::{Timeline, timeline};
-use crate::model::{Citation, CompactString, Dataset, Date, Edge, EdgeType, Organization, Source};
+use crate::export::records::{AsWritten, CitationRecord, OrganizationRecord, SourceRecord};
+use crate::model::{Citation, Dataset, Edge, EdgeType, Organization};
 
 #[derive(Serialize)]
 pub(super) struct Page<'a> {
     format: &'static str,
     types: Vec<Type<'a>>,
     orgs: Vec<Org<'a>>,
-    sources: Vec<Src<'a>>,
+    sources: Vec<SourceRecord<'a, AsWritten>>,
     edges: Vec<Link<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     time: Option<Time>,
@@ -28,63 +29,23 @@ struct Type<'a> {
     directed: bool,
 }
 
+/// An organization, with its position and the slices where it appears or disappears.
 #[derive(Serialize)]
 struct Org<'a> {
-    id: &'a str,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    short: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    aliases: &'a [CompactString],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    region: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    founded: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    dissolved: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    wikidata: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    notes: Option<&'a str>,
+    #[serde(flatten)]
+    record: OrganizationRecord<'a, AsWritten>,
     x: i64,
     y: i64,
     /// Slice indices where the organization appears or disappears.
     t: Vec<u32>,
 }
 
-#[derive(Serialize)]
-struct Src<'a> {
-    id: &'a str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    author: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    published: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    accessed: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    notes: Option<&'a str>,
-    /// The Admiralty reliability letter.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reliability: Option<&'static str>,
-}
-
+/// A citation, its source by index.
 #[derive(Serialize)]
 struct Cite<'a> {
     source: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    quote: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    locator: Option<&'a str>,
-    /// The Admiralty credibility number.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    credibility: Option<u8>,
+    #[serde(flatten)]
+    record: CitationRecord<'a, AsWritten>,
 }
 
 #[derive(Serialize)]
@@ -116,10 +77,6 @@ struct Time {
     years: Vec<u16>,
 }
 
-fn text(d: Option<&Date>) -> Option<&str> {
-    d.map(Date::text)
-}
-
 fn edge_type(t: &EdgeType) -> Type<'_> {
     Type {
         name: &t.name,
@@ -132,33 +89,10 @@ fn edge_type(t: &EdgeType) -> Type<'_> {
 
 fn org(o: &Organization, at: (i64, i64), t: Vec<u32>) -> Org<'_> {
     Org {
-        id: &o.id,
-        name: &o.name,
-        short: o.short.as_deref(),
-        aliases: &o.aliases,
-        kind: o.kind.as_deref(),
-        region: o.region.as_deref(),
-        founded: text(o.founded.as_ref()),
-        dissolved: text(o.dissolved.as_ref()),
-        wikidata: o.wikidata.as_deref(),
-        notes: o.notes.as_deref(),
+        record: OrganizationRecord::from(o).without_empty_aliases(),
         x: at.0,
         y: at.1,
         t,
-    }
-}
-
-fn source(s: &Source) -> Src<'_> {
-    Src {
-        id: &s.id,
-        title: &s.title,
-        author: s.author.as_deref(),
-        publisher: s.publisher.as_deref(),
-        published: text(s.published.as_ref()),
-        url: s.url.as_deref(),
-        accessed: text(s.accessed.as_ref()),
-        notes: s.notes.as_deref(),
-        reliability: s.reliability.map(crate::model::Reliability::letter),
     }
 }
 
@@ -166,9 +100,7 @@ fn cites(list: &[Citation]) -> Vec<Cite<'_>> {
     list.iter()
         .map(|c| Cite {
             source: c.source,
-            quote: c.quote.as_deref(),
-            locator: c.locator.as_deref(),
-            credibility: c.credibility.map(crate::model::Credibility::number),
+            record: c.into(),
         })
         .collect()
 }
@@ -217,7 +149,7 @@ pub(super) fn page(dataset: &Dataset) -> Page<'_> {
             .zip(organizations)
             .map(|((o, at), t)| org(o, at, t))
             .collect(),
-        sources: dataset.sources.iter().map(source).collect(),
+        sources: dataset.sources.iter().map(SourceRecord::from).collect(),
         edges: dataset
             .edges
             .iter()
