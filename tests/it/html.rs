@@ -49,13 +49,35 @@ fn skeleton(page: &str) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/export/html");
     let mut out = page.to_owned();
     for file in ["vendor/cytoscape-3.35.0.min.js", "app.js", "style.css"] {
-        let text = fs::read_to_string(dir.join(file)).expect(file);
+        let mut text = fs::read_to_string(dir.join(file)).expect(file);
+        if file == "app.js" {
+            text = script_for(
+                &text,
+                page.contains("\"reliability\":") || page.contains("\"credibility\":"),
+            );
+        }
         assert_eq!(out.matches(&text).count(), 1, "{file} inlined once");
         out = out.replace(&text, &format!("[{file}]"));
     }
     let block = data_block(page);
     let pretty = serde_json::to_string_pretty(&data(page)).expect("pretty");
     out.replace(block, "[data, below]") + "\n-- data --\n" + &pretty
+}
+
+/// `app.js` as a page inlines it: the `//#graded` … `//#end` blocks (the grade filter)
+/// kept, without their marker lines, for a graded dataset, left out otherwise.
+fn script_for(app: &str, graded: bool) -> String {
+    let mut inside = false;
+    let mut out = String::new();
+    for line in app.split_inclusive('\n') {
+        match line.trim() {
+            "//#graded" => inside = true,
+            "//#end" => inside = false,
+            _ if graded || !inside => out.push_str(line),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[test]
@@ -306,4 +328,18 @@ fn the_screenshot_is_of_the_current_page() {
         format!("{:016x}", fnv1a64(page.as_bytes())),
         "docs/central-asia.png is stale; regenerate it with the command in docs/exports.md (HTML)"
     );
+}
+
+/// The grade filter's controls and code are in a graded dataset's page only: an
+/// ungraded dataset's page is the page it was before grades existed (the screenshot's
+/// hash above pins the bundled dataset's page byte for byte).
+#[test]
+fn only_a_graded_dataset_gets_the_grade_filter() {
+    let graded = export(FULL, &["-f", "html"]);
+    assert!(graded.contains("min-reliability") && graded.contains("min-credibility"));
+    for ungraded in ["graphs", HOSTILE] {
+        let page = export(ungraded, &["-f", "html"]);
+        assert!(!page.contains("min-reliability"), "{ungraded}");
+        assert!(!page.contains("gradesMet"), "{ungraded}");
+    }
 }

@@ -33,6 +33,10 @@
     year: null, focus: null, depth: 1, hidden: new Set(), hideDisputed: false,
     according: null, selected: null
   };
+  //#graded
+  // The grade minimums of `--min-reliability` and `--min-credibility`; null is any.
+  state.minReliability = null; state.minCredibility = null;
+  //#end
   var visibleOrg = new Array(orgs.length).fill(true);
   var edgeState = new Array(edges.length).fill(1);
 
@@ -56,6 +60,22 @@
     return s;
   }
 
+  //#graded
+  // ---- grades (the Admiralty code) ---------------------------------------------------
+  // The rule of `--min-reliability` and `--min-credibility`: an edge stays when one of
+  // its supporting citations meets both minimums. A missing grade, and F or 6 ("cannot
+  // be judged"), meets no minimum.
+  function reliabilityMeets(r, min) { return min === null || (typeof r === 'string' && r !== 'F' && r <= min); }
+  function credibilityMeets(c, min) { return min === null || (typeof c === 'number' && c !== 6 && c <= min); }
+  function gradesMet(e) {
+    if (state.minReliability === null && state.minCredibility === null) return true;
+    return e.sources.some(function (c) {
+      return reliabilityMeets(sources[c.source].reliability, state.minReliability) &&
+        credibilityMeets(c.credibility, state.minCredibility);
+    });
+  }
+
+  //#end
   // ---- colours -----------------------------------------------------------------------
   function safeColor(c) {
     return typeof c === 'string' && window.CSS && CSS.supports('color', c) ? c : '#666666';
@@ -246,6 +266,9 @@
         if (s && (!visibleOrg[e.from] || !visibleOrg[e.to] || state.hidden.has(e.type) ||
             (state.hideDisputed && e.disputed_by) ||
             (state.according !== null && !e.sources.some(function (c) { return c.source === state.according; })))) s = 0;
+        //#graded
+        if (s && !gradesMet(e)) s = 0;
+        //#end
         edgeState[i] = s;
       }
       if (state.focus !== null) applyFocus();
@@ -544,6 +567,31 @@
     $('hide-disputed').addEventListener('change', function () {
       state.hideDisputed = this.checked; render(); writeFragment();
     });
+    //#graded
+    // The grade minimums; F and 6 are not offered, as "cannot be judged" meets none.
+    var grades = el('div', null, 'group');
+    grades.id = 'grades';
+    function gradeSelect(id, text, values, words, set) {
+      var label = el('label', text);
+      label.htmlFor = id;
+      var select = el('select');
+      select.id = id;
+      select.appendChild(el('option', 'any')).value = '';
+      values.forEach(function (v) {
+        var option = el('option', v + ' (' + words[v] + ')');
+        option.value = String(v);
+        select.appendChild(option);
+      });
+      select.addEventListener('change', function () { set(this.value === '' ? null : this.value); render(); writeFragment(); });
+      grades.appendChild(label);
+      grades.appendChild(select);
+    }
+    gradeSelect('min-reliability', 'Minimum reliability', ['A', 'B', 'C', 'D', 'E'], RELIABILITY,
+      function (v) { state.minReliability = v; });
+    gradeSelect('min-credibility', 'Minimum credibility', [1, 2, 3, 4, 5], CREDIBILITY,
+      function (v) { state.minCredibility = v === null ? null : Number(v); });
+    $('controls').insertBefore(grades, $('legend'));
+    //#end
     $('depth').addEventListener('change', function () {
       state.depth = Number(this.value); render(); writeFragment();
     });
@@ -586,6 +634,10 @@
       if (hidden.length) parts.push('hide=' + hidden.join(','));
       if (state.hideDisputed) parts.push('disputed=hide');
       if (state.according !== null) parts.push('according-to=' + encodeURIComponent(sources[state.according].id));
+      //#graded
+      if (state.minReliability !== null) parts.push('min-reliability=' + state.minReliability);
+      if (state.minCredibility !== null) parts.push('min-credibility=' + state.minCredibility);
+      //#end
       if (state.selected) {
         if (state.selected.kind === 'org') parts.push('org=' + encodeURIComponent(orgs[state.selected.index].id));
         else if (edges[state.selected.index].id) parts.push('edge=' + encodeURIComponent(edges[state.selected.index].id));
@@ -608,6 +660,9 @@
       if (raw === written) return;
       clearMessages();
       var next = { year: null, focus: null, depth: 1, hidden: new Set(), hideDisputed: false, according: null, selected: null };
+      //#graded
+      next.minReliability = null; next.minCredibility = null;
+      //#end
       raw.split('&').filter(Boolean).forEach(function (part) {
         var eq = part.indexOf('=');
         var key = eq < 0 ? part : part.slice(0, eq);
@@ -620,6 +675,10 @@
       $('hide-disputed').checked = state.hideDisputed;
       $('depth').value = String(state.depth);
       $('according').value = state.according === null ? '' : String(state.according);
+      //#graded
+      $('min-reliability').value = state.minReliability === null ? '' : state.minReliability;
+      $('min-credibility').value = state.minCredibility === null ? '' : String(state.minCredibility);
+      //#end
       document.querySelectorAll('#legend input[data-type]').forEach(function (box) {
         box.checked = !state.hidden.has(types.findIndex(function (t) { return t.name === box.getAttribute('data-type'); }));
       });
@@ -667,6 +726,16 @@
           if (sourceIndex.has(value)) next.according = sourceIndex.get(value);
           else showMessage('No source has the id “' + value + '”.');
           break;
+        //#graded
+        case 'min-reliability':
+          if (/^[A-E]$/.test(value)) next.minReliability = value;
+          else showMessage('“min-reliability=' + value + '” must be a reliability from A to E (F, cannot be judged, meets no minimum); any reliability is shown.');
+          break;
+        case 'min-credibility':
+          if (/^[1-5]$/.test(value)) next.minCredibility = Number(value);
+          else showMessage('“min-credibility=' + value + '” must be a credibility from 1 to 5 (6, cannot be judged, meets no minimum); any credibility is shown.');
+          break;
+        //#end
         default:
           showMessage('The link’s setting “' + key + '” is not understood.');
       }

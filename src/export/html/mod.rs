@@ -8,6 +8,10 @@
 //! `textContent`: nothing from the dataset ever becomes markup or script. The one
 //! exception, the caption of a filtered export (the filter options, which name ids the
 //! dataset has), is written into the title and heading escaped as HTML text.
+//!
+//! The script's grade filter (the lines of `app.js` between `//#graded` and `//#end`)
+//! is written only for a dataset with grades, so an ungraded dataset's page stays the
+//! page it was before grades existed, byte for byte.
 
 mod data;
 mod layout;
@@ -47,7 +51,7 @@ pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
         match &after[..end] {
             "STYLE" => out.write_all(STYLE.as_bytes())?,
             "CYTOSCAPE" => out.write_all(CYTOSCAPE.as_bytes())?,
-            "APP" => out.write_all(APP.as_bytes())?,
+            "APP" => out.write_all(app(dataset.has_grades()).as_bytes())?,
             "DATA" => out.write_all(data.as_bytes())?,
             "TITLE" => out.write_all(title.as_bytes())?,
             "HEADING" => out.write_all(heading.as_bytes())?,
@@ -56,6 +60,22 @@ pub fn write(dataset: &Dataset, out: &mut dyn Write) -> io::Result<()> {
         rest = after.get(end + 2..).unwrap_or_default();
     }
     out.write_all(rest.as_bytes())
+}
+
+/// The page's script: `app.js` with its `//#graded` … `//#end` blocks kept (without
+/// the marker lines) when `graded`, left out otherwise.
+fn app(graded: bool) -> String {
+    let mut out = String::with_capacity(APP.len());
+    let mut inside = false;
+    for line in APP.split_inclusive('\n') {
+        match line.trim() {
+            "//#graded" => inside = true,
+            "//#end" => inside = false,
+            _ if graded || !inside => out.push_str(line),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Text made safe as HTML element content (and in `<title>`): markup characters as
@@ -115,5 +135,23 @@ mod tests {
             assert!(!lower.contains("<!--"), "{name} contains <!--");
         }
         assert!(!STYLE.to_ascii_lowercase().contains("</style"));
+    }
+
+    #[test]
+    fn graded_blocks_are_balanced_and_kept_only_for_graded_datasets() {
+        let markers: Vec<&str> = APP
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("//#"))
+            .collect();
+        assert!(!markers.is_empty(), "app.js has its grade filter");
+        for pair in markers.chunks(2) {
+            assert_eq!(pair, ["//#graded", "//#end"], "unbalanced markers");
+        }
+        let (with, without) = (app(true), app(false));
+        assert!(!with.contains("//#") && !without.contains("//#"));
+        assert!(with.contains("min-reliability") && !without.contains("min-reliability"));
+        let kept = APP.lines().filter(|l| !l.trim().starts_with("//#")).count();
+        assert_eq!(with.lines().count(), kept, "graded: every other line kept");
     }
 }
