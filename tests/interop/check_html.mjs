@@ -1,9 +1,12 @@
 // Opens actorgraph HTML exports in headless Chromium (puppeteer-core) and reports, as one
 // JSON line per page: console errors, page errors, network requests other than the page
 // itself, the status line, the message line, the evidence panel's text, whether a hostile
-// name ran script, and the time to the first drawn frame.
+// name ran script, the ids of the relations drawn, and the time to the first drawn frame.
 //
-// usage: node check_html.mjs CHROMIUM FILE.html[#FRAGMENT]... [--screenshot OUT.png]
+// usage: node check_html.mjs CHROMIUM [--select ID=VALUE]... FILE.html[#FRAGMENT]...
+//            [--screenshot OUT.png]
+// Each --select chooses VALUE in the page's <select id=ID>, as a user would, for the
+// next page only, once it is drawn.
 // With --screenshot, the last page is saved as OUT.png and the FNV-1a hash of its file
 // as OUT.png.fnv.
 // Resolved from $ACTORGRAPH_NODE_DIR (see .ci/run), where puppeteer-core is installed.
@@ -25,9 +28,16 @@ function fnv1a64(bytes) {
 const [chromium, ...args] = process.argv.slice(2);
 let screenshot = null;
 const pages = [];
+let selects = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--screenshot') { screenshot = args[++i]; continue; }
-  pages.push(args[i]);
+  if (args[i] === '--select') {
+    const [id, ...value] = args[++i].split('=');
+    selects.push([id, value.join('=')]);
+    continue;
+  }
+  pages.push({ target: args[i], selects });
+  selects = [];
 }
 
 const browser = await puppeteer.launch({
@@ -38,7 +48,7 @@ const browser = await puppeteer.launch({
     '--disable-dev-shm-usage', '--font-render-hinting=none'],
 });
 try {
-  for (const target of pages) {
+  for (const { target, selects } of pages) {
     const [file, fragment] = target.split('#');
     const url = pathToFileURL(path.resolve(file)).href + (fragment !== undefined ? '#' + fragment : '');
     const page = await browser.newPage();
@@ -56,6 +66,10 @@ try {
     // interactive drawing.
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready-ms'), { timeout: 120000 });
     await new Promise((r) => setTimeout(r, 400));
+    report.selected = [];
+    for (const [id, value] of selects) {
+      report.selected.push(...await page.select('#' + id, value));
+    }
     Object.assign(report, await page.evaluate(() => ({
       firstFrameMs: Number(document.documentElement.getAttribute('data-first-frame-ms')),
       readyMs: Number(document.documentElement.getAttribute('data-ready-ms')),
@@ -70,6 +84,14 @@ try {
       foreign: document.querySelectorAll('body img, body iframe, body object, body embed, body svg, body b, body style, body link, a:not([href^="https://"]):not([href^="http://"])').length,
       links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')),
       fragment: location.hash,
+      gradeControls: document.querySelectorAll('#min-reliability, #min-credibility').length,
+      // The relations cytoscape draws, by export id: the page's data names edge `e<i>`
+      // by its index. (`_cyreg` is where cytoscape 3 keeps the instance on its container.)
+      shownEdges: (() => {
+        const data = JSON.parse(document.getElementById('actorgraph-data').textContent);
+        const cy = document.getElementById('graph')._cyreg.cy;
+        return cy.edges().filter((e) => !e.hasClass('hidden')).map((e) => data.edges[Number(e.id().slice(1))].id).sort();
+      })(),
     })));
     const metrics = await page.metrics();
     report.jsHeapUsedMB = Math.round(metrics.JSHeapUsedSize / 1048576 * 10) / 10;
