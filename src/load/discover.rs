@@ -407,3 +407,70 @@ fn ignore_problem(file: &Path, why: &str) -> Diagnostic {
     )
     .with_help("it lists files to leave out, one gitignore pattern a line")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`would_find`] says of each path what [`discover`] does once the files exist:
+    /// hidden entries, the ignore file (a whitelisted file in an ignored directory
+    /// included), `--exclude`, and links leading out of the root.
+    #[test]
+    fn would_find_agrees_with_discover() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("z.yaml"), "").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(
+            root.join(IGNORE_FILE),
+            "drafts/\n!drafts/keep.yaml\nold*.yaml\n",
+        )
+        .unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(outside.path(), root.join("out")).unwrap();
+        let names = [
+            "a.yaml",
+            "a.txt",
+            "drafts/x.yaml",
+            "drafts/keep.yaml",
+            "old1.yaml",
+            "sub/old2.yaml",
+            "sub/x.tmp.yaml",
+            "deep/a/b/skip.yaml",
+            "deep/a/ok.yaml",
+            ".hidden/a.yaml",
+            "sub/.h.yaml",
+            "out/z.yaml",
+        ];
+        for name in names {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "").unwrap();
+        }
+        let exclude = Exclude::new(&["*.tmp.yaml".into(), "deep/**/skip.yaml".into()]).unwrap();
+        let roots = [root.clone()];
+        let (found, _) = discover(&roots, &exclude);
+        let found: Vec<_> = found.into_iter().map(|f| f.path).collect();
+        let kept: Vec<_> = names
+            .iter()
+            .filter(|n| would_find(&roots, &exclude, &root.join(n)))
+            .copied()
+            .collect();
+        assert_eq!(kept, ["a.yaml", "deep/a/ok.yaml"]);
+        for name in names {
+            let path = root.join(name);
+            assert_eq!(
+                would_find(&roots, &exclude, &path),
+                found.contains(&path),
+                "{name}"
+            );
+        }
+        // Outside every root, or the root itself, is never found.
+        assert!(!would_find(
+            &roots,
+            &exclude,
+            &outside.path().join("z.yaml")
+        ));
+        assert!(!would_find(&roots, &exclude, &root));
+    }
+}
