@@ -80,6 +80,63 @@ pub fn discover(paths: &[PathBuf], exclude: &Exclude) -> (Vec<Found>, Vec<Diagno
     (found, problems)
 }
 
+/// Whether searching the directories `roots` would take `path` if it were a regular YAML
+/// file: for a file not on disk yet (an editor's unsaved buffer), admitted to the dataset
+/// by the rules [`discover`] follows. It must be a YAML name under one of the roots (each
+/// one a directory) with no hidden component, reached through no excluded directory, not
+/// excluded itself (by `exclude` or that root's `.actorgraphignore`, which must be usable)
+/// and not under a link that leads out of the root.
+pub(crate) fn would_find(roots: &[PathBuf], exclude: &Exclude, path: &Path) -> bool {
+    is_yaml(path)
+        && roots
+            .iter()
+            .any(|root| would_find_under(root, exclude, path))
+}
+
+fn would_find_under(root: &Path, exclude: &Exclude, path: &Path) -> bool {
+    let Ok(rest) = path.strip_prefix(root) else {
+        return false;
+    };
+    let names: Option<Vec<_>> = rest
+        .components()
+        .map(|c| match c {
+            std::path::Component::Normal(name) if !name.as_encoded_bytes().starts_with(b".") => {
+                Some(name)
+            }
+            _ => None,
+        })
+        .collect();
+    let Some((file, dirs)) = names.as_deref().and_then(<[_]>::split_last) else {
+        return false;
+    };
+    if !fs::metadata(root).is_ok_and(|m| m.is_dir()) || !stays_inside(root, path) {
+        return false;
+    }
+    let Ok(skip) = exclude.for_directory(root) else {
+        return false;
+    };
+    let mut at = root.to_path_buf();
+    for dir in dirs {
+        at.push(dir);
+        if skip.matched(&at, true).is_ignore() {
+            return false;
+        }
+    }
+    at.push(file);
+    !skip.matched(&at, false).is_ignore()
+}
+
+/// Whether the deepest existing directory above `path` is, links resolved, inside `root`.
+fn stays_inside(root: &Path, path: &Path) -> bool {
+    let Ok(real_root) = fs::canonicalize(root) else {
+        return false;
+    };
+    path.ancestors()
+        .skip(1)
+        .find_map(|dir| fs::canonicalize(dir).ok())
+        .is_some_and(|real| real.starts_with(&real_root))
+}
+
 /// Where the search of one directory named on the command line is.
 struct Walk<'a> {
     /// The directory as named.
@@ -349,4 +406,71 @@ fn ignore_problem(file: &Path, why: &str) -> Diagnostic {
         format!("cannot use `{}`: {why}", file.display()),
     )
     .with_help("it lists files to leave out, one gitignore pattern a line")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`would_find`] says of each path what [`discover`] does once the files exist:
+    /// hidden entries, the ignore file (a whitelisted file in an ignored directory
+    /// included), `--exclude`, and links leading out of the root.
+    #[test]
+    fn would_find_agrees_with_discover() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("z.yaml"), "").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(
+            root.join(IGNORE_FILE),
+            "drafts/\n!drafts/keep.yaml\nold*.yaml\n",
+        )
+        .unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(outside.path(), root.join("out")).unwrap();
+        let names = [
+            "a.yaml",
+            "a.txt",
+            "drafts/x.yaml",
+            "drafts/keep.yaml",
+            "old1.yaml",
+            "sub/old2.yaml",
+            "sub/x.tmp.yaml",
+            "deep/a/b/skip.yaml",
+            "deep/a/ok.yaml",
+            ".hidden/a.yaml",
+            "sub/.h.yaml",
+            "out/z.yaml",
+        ];
+        for name in names {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "").unwrap();
+        }
+        let exclude = Exclude::new(&["*.tmp.yaml".into(), "deep/**/skip.yaml".into()]).unwrap();
+        let roots = [root.clone()];
+        let (found, _) = discover(&roots, &exclude);
+        let found: Vec<_> = found.into_iter().map(|f| f.path).collect();
+        let kept: Vec<_> = names
+            .iter()
+            .filter(|n| would_find(&roots, &exclude, &root.join(n)))
+            .copied()
+            .collect();
+        assert_eq!(kept, ["a.yaml", "deep/a/ok.yaml"]);
+        for name in names {
+            let path = root.join(name);
+            assert_eq!(
+                would_find(&roots, &exclude, &path),
+                found.contains(&path),
+                "{name}"
+            );
+        }
+        // Outside every root, or the root itself, is never found.
+        assert!(!would_find(
+            &roots,
+            &exclude,
+            &outside.path().join("z.yaml")
+        ));
+        assert!(!would_find(&roots, &exclude, &root));
+    }
 }

@@ -73,6 +73,13 @@ pub(crate) fn discover_files(
     (found, problems)
 }
 
+/// Whether discovery of `paths` would find `path`, a YAML file not on disk yet, were it
+/// a regular file there (see [`discover_files`]): the same hidden entries, links and
+/// ignore rules decide.
+pub(crate) fn would_discover(paths: &[PathBuf], exclude: &Exclude, path: &Path) -> bool {
+    discover::would_find(paths, exclude, path)
+}
+
 /// Reads a file [`discover_files`] found, as loading reads it: bounded, and only if the
 /// path still leads to the file that was found. The error says why, naming the path.
 pub(crate) fn read_found(path: &Path, identity: Identity) -> Result<Vec<u8>, String> {

@@ -308,22 +308,14 @@ fn without_bom(mut bytes: Vec<u8>) -> Arc<[u8]> {
     Arc::from(bytes)
 }
 
-/// Whether an open buffer is a YAML file not yet saved, inside a workspace folder and
-/// out of hidden directories: it is part of the dataset the way it will be once saved.
-/// With no workspace folder, every open YAML buffer is.
+/// Whether an open buffer is a YAML file not yet saved that the command line's discovery
+/// would take once saved (hidden entries, links, `.actorgraphignore` and `--exclude`
+/// alike): it is then part of the dataset the way it will be. With no workspace folder,
+/// every open YAML buffer is.
 fn unsaved_new_file(job: &Job, path: &Path) -> bool {
-    if !is_yaml(path) {
-        return false;
-    }
     if job.roots.is_empty() {
-        return true;
+        return is_yaml(path);
     }
-    let Some(root) = job.roots.iter().find(|r| path.starts_with(r)) else {
-        return false;
-    };
-    let hidden = path.strip_prefix(root).map_or(true, |rest| {
-        rest.iter().any(|c| c.as_encoded_bytes().starts_with(b"."))
-    });
-    !hidden
+    load::would_discover(&job.roots, &job.exclude, path)
         && matches!(std::fs::symlink_metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
 }

@@ -237,16 +237,27 @@ fn stats_of_a_slice_count_what_the_export_keeps() {
 
 /// A random network of `orgs` organizations and `edges` edges of four types (two
 /// directed), made from `seed` by a fixed generator: sparse enough to leave several
-/// components and isolated organizations, and with parallel and reversed edges.
+/// components and isolated organizations, and with parallel and reversed edges. Graded
+/// at random too, from a second stream of the same seed (so the graph is the same as
+/// ungraded): ten sources, about two thirds with a reliability; each edge cited by one
+/// to three of them, about half the citations with a credibility, and one edge in five
+/// disputed by another source.
 pub fn random_network(seed: u64, orgs: usize, edges: usize) -> String {
-    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-    let mut next = |n: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((state >> 33) % n as u64) as usize
-    };
-    let mut yaml = String::from("sources:\n  - {id: s, title: Source}\norganizations:\n");
+    let mut next = generator(seed);
+    let mut grade = generator(seed ^ 0x9E37_79B9_7F4A_7C15);
+    let mut yaml = String::from("sources:\n");
+    for s in 0..SOURCES {
+        let _ = write!(yaml, "  - {{id: s{s}, title: Source {s}");
+        if grade(3) != 0 {
+            let _ = write!(
+                yaml,
+                ", reliability: {}",
+                ["A", "A", "B", "B", "C", "D", "E", "F"][grade(8)]
+            );
+        }
+        yaml.push_str("}\n");
+    }
+    yaml.push_str("organizations:\n");
     for o in 0..orgs {
         let _ = writeln!(yaml, "  - {{id: o{o}, name: Org {o}}}");
     }
@@ -259,13 +270,62 @@ pub fn random_network(seed: u64, orgs: usize, edges: usize) -> String {
         if a == b || !seen.insert((a, b, t, year)) {
             continue;
         }
-        let _ = writeln!(
+        let _ = write!(
             yaml,
-            "  - {{from: o{a}, to: o{b}, type: {}, date: {year}, sources: [s]}}",
+            "  - {{from: o{a}, to: o{b}, type: {}, date: {year}",
             types[t]
         );
+        random_citations(&mut grade, &mut yaml);
+        yaml.push_str("}\n");
     }
     yaml
+}
+
+/// The sources of [`random_network`].
+const SOURCES: usize = 10;
+
+/// A linear congruential generator from `seed`: each call a number below its argument.
+fn generator(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    move |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) % n as u64) as usize
+    }
+}
+
+/// Writes an edge's `sources` (one to three distinct ones) and, for one edge in five,
+/// `disputed_by` (another source), each citation a bare id or graded 1 to 6 at random.
+fn random_citations(grade: &mut impl FnMut(usize) -> usize, yaml: &mut String) {
+    let mut cited = Vec::new();
+    for _ in 0..=grade(3) {
+        let s = grade(SOURCES);
+        if !cited.contains(&s) {
+            cited.push(s);
+        }
+    }
+    let list: Vec<String> = cited.iter().map(|&s| citation(grade, s)).collect();
+    let _ = write!(yaml, ", sources: [{}]", list.join(", "));
+    if grade(5) == 0 {
+        let start = grade(SOURCES);
+        let other = (start..start + SOURCES)
+            .map(|s| s % SOURCES)
+            .find(|s| !cited.contains(s))
+            .expect("at most three of the sources are cited");
+        let _ = write!(yaml, ", disputed_by: [{}]", citation(grade, other));
+    }
+}
+
+/// A citation of source `s`: half the time graded 1 to 6 (mostly 2 and 3), else its bare id.
+fn citation(grade: &mut impl FnMut(usize) -> usize, s: usize) -> String {
+    match grade(16) {
+        n @ 0..8 => format!(
+            "{{ref: s{s}, credibility: {}}}",
+            [1, 2, 2, 3, 3, 4, 5, 6][n]
+        ),
+        _ => format!("s{s}"),
+    }
 }
 
 /// The betweenness sums run on all cores in chunks fixed whatever the number of cores,

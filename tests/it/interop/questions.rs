@@ -4,7 +4,10 @@
 //! betweenness within 1e-9, the same weak components, and the same shortest-path lengths
 //! and no-path cases, undirected and `--directed`, with `--all` and `--max-length`; every
 //! JSON output valid against its schema in `schema/`, graded evidence included (the
-//! graded fixture of tests/it/questions_graded.rs).
+//! networks are graded at random, and the graded fixture of tests/it/questions_graded.rs
+//! is checked too); and `stats`' graded-evidence counts equal those recounted from the
+//! JSON export, its weak and ungraded edges exactly those `--min-reliability B
+//! --min-credibility 3` leaves out.
 
 use std::path::Path;
 
@@ -63,10 +66,23 @@ fn check(seed: u64, orgs: usize, edges: usize) {
     compare(d, &queries(orgs), &format!("seed {seed}"));
 }
 
-/// Exports, `stats` and the path `queries` of `d/net.yaml`, checked by the script.
+/// Exports (all, and the B3 slice), `stats` and the path `queries` of `d/net.yaml`,
+/// checked by the script.
 fn compare(d: &Path, queries: &[Vec<String>], name: &str) {
     let export = output(d, &["export", "net.yaml", "-f", "json", "--quiet"], &[0]);
     std::fs::write(d.join("export.json"), export).expect("write");
+    let b3 = [
+        "export",
+        "net.yaml",
+        "-f",
+        "json",
+        "--quiet",
+        "--min-reliability",
+        "B",
+        "--min-credibility",
+        "3",
+    ];
+    std::fs::write(d.join("export-b3.json"), output(d, &b3, &[0])).expect("write");
     let stats = output(d, &["stats", "net.yaml", "-f", "json", "--quiet"], &[0]);
     std::fs::write(d.join("stats.json"), stats).expect("write");
     let mut answers = Vec::new();
@@ -79,7 +95,7 @@ fn compare(d: &Path, queries: &[Vec<String>], name: &str) {
     let out = command("python3")
         .arg(root().join("tests/interop/check_questions.py"))
         .arg(root().join("schema"))
-        .args(["export.json", "stats.json"])
+        .args(["export.json", "export-b3.json", "stats.json"])
         .args(&answers)
         .current_dir(d)
         .output()

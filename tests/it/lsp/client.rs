@@ -93,7 +93,13 @@ impl Client {
     /// Starts the server and initializes it on `root` with the client `capabilities`.
     #[allow(clippy::needless_pass_by_value)] // `json!(…)` is written at the call.
     pub fn start_with(root: &Path, capabilities: Value) -> Client {
-        let mut client = Client::spawn(&[]);
+        Client::start_args(root, &[], capabilities)
+    }
+
+    /// Starts `actorgraph lsp ARGS` and initializes it on `root` with `capabilities`.
+    #[allow(clippy::needless_pass_by_value)] // `json!(…)` is written at the call.
+    pub fn start_args(root: &Path, args: &[&str], capabilities: Value) -> Client {
+        let mut client = Client::spawn(args);
         let result = client.request(
             "initialize",
             json!({

@@ -7,6 +7,7 @@ mod editing;
 mod hostile;
 mod navigation;
 mod rename;
+mod unsaved;
 
 use std::path::{Path, PathBuf};
 
